@@ -1,0 +1,59 @@
+"""Pelican settings for building the portal locally (`make html`)."""
+
+import os
+
+AUTHOR = "Cổng thông tin chuyển đổi số Hải Phòng"
+SITENAME = "Kế hoạch chuyển đổi số Hải Phòng"
+SITE_DESCRIPTION = ("Theo dõi công khai các kế hoạch ứng dụng công nghệ thông tin và chuyển đổi số "
+                    "của các sở, phường và cơ quan Đảng thành phố Hải Phòng.")
+SITEURL = ""
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+
+PLUGINS = ["portal"]  # plugins/pelican/plugins/portal, installed by `make` as a namespace plugin
+
+# The progress judging date: the build date unless pinned (PORTAL_JUDGING_DATE=2025-12-31 make html).
+PORTAL_JUDGING_DATE = os.environ.get("PORTAL_JUDGING_DATE") or None
+
+# Only these folders hold Pelican articles and pages; plans and units are read by the plugin.
+ARTICLE_PATHS = ["cap-nhat", "tin-tuc"]
+PAGE_PATHS = ["trang"]
+STATIC_PATHS = ["hinh-anh"]
+READERS = {"rst": None, "html": None}  # Markdown only (and no docutils warning for "vi")
+USE_FOLDER_AS_CATEGORY = True
+SLUGIFY_SOURCE = "basename"
+
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = "{slug}/index.html"
+DRAFT_URL = DRAFT_SAVE_AS = ""
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ARCHIVES_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index"]
+
+DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"category": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/trang-{number}/", "{base_name}/trang-{number}/index.html"),
+)
+
+# Feeds are written by publishconf.py, where the public URL is known.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+RELATIVE_URLS = True
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_CONTENT = False

@@ -1,0 +1,41 @@
+"""Content problems: collected during reading, reported together, one line each."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    found: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        subject = f"trường «{self.field}»" if self.field else "tệp"
+        return f"{where}: {subject}: {self.found} — {self.expected}"
+
+
+class ContentError(Exception):
+    """Raised when content has problems; the message is short, the problems are listed."""
+
+    def __init__(self, problems):
+        self.problems = sorted(set(problems))
+        super().__init__(f"Nội dung có {len(self.problems)} lỗi; không xuất bản trang nào.")
+
+
+@dataclass
+class ProblemLog:
+    """Collects problems while reading; `report()` is the list to show the editor."""
+
+    items: list = field(default_factory=list)
+
+    def add(self, path, line, field_name, found, expected):
+        self.items.append(Problem(str(path), int(line or 1), field_name, found, expected))
+
+    def __bool__(self):
+        return bool(self.items)
+
+    def report(self):
+        return [str(p) for p in sorted(set(self.items))]

@@ -1,0 +1,52 @@
+"""The unit registry: every name, short name and alias resolves to one unit."""
+
+import difflib
+
+from .text import fold, name_key
+
+
+class UnitNotFound(LookupError):
+    def __init__(self, name, suggestion=None, candidates=()):
+        super().__init__(name)
+        self.name, self.suggestion, self.candidates = name, suggestion, list(candidates)
+
+
+class UnitRegistry:
+    def __init__(self, units):
+        self.units = {unit.id: unit for unit in units}
+        self._by_name = {}
+        for unit in units:
+            for name in {unit.id, unit.name, unit.short_name, *unit.aliases} - {""}:
+                self._by_name.setdefault(name_key(name), []).append(unit)
+
+    def names(self):
+        return sorted({name for unit in self.units.values() for name in (unit.name, unit.short_name, *unit.aliases) if name})
+
+    def resolve(self, name, context=None):
+        """Find the unit called `name`. A name shared by several units ("Văn phòng Sở")
+        is settled by `context`: the unit whose plan or update mentions it."""
+        found = self._by_name.get(name_key(name), [])
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            near = _nearest(found, context)
+            if near is not None:
+                return near
+            raise UnitNotFound(name, candidates=found)
+        by_fold = [u for key, us in self._by_name.items() if fold(key) == fold(name) for u in us]
+        if len(set(map(id, by_fold))) == 1:
+            return by_fold[0]
+        close = difflib.get_close_matches(name_key(name), list(self._by_name), n=1, cutoff=0.5)
+        suggestion = self._by_name[close[0]][0] if close else None
+        raise UnitNotFound(name, suggestion=suggestion)
+
+
+def _nearest(units, context):
+    """The unit inside the context unit's own tree, searching upward from it."""
+    scope = context
+    while scope is not None:
+        inside = [u for u in units if u is scope or scope in u.ancestors()]
+        if len(inside) == 1:
+            return inside[0]
+        scope = scope.parent
+    return None

@@ -1,18 +1,18 @@
 """The Pelican generator: validates content, then writes plan, unit, target and index pages."""
 
-import logging
 import os
 import sys
 
 from pelican.generators import Generator
 
+from .fields import UNIT_KINDS
 from .loader import load_portal
 from .problems import ContentError
-from .progress import judge_target, judge_task
+from .progress import TASK_LABELS, judge_target, judge_task
 from .render import make_markdown, render_markdown, split_on_blocks
 from .settings import judging_date, save_as
 
-logger = logging.getLogger(__name__)
+
 
 
 def check_content(settings):
@@ -71,7 +71,16 @@ class PortalGenerator(Generator):
                 update.article.portal_update = update
             if update.unit is not None:
                 update.unit.updates.append(update)
-        self.context["portal_indexes"] = settings["PORTAL_INDEX_URLS"]
+            for plan in update.plans:
+                plan.updates.append(update)
+        self.context.update(
+            portal_indexes=settings["PORTAL_INDEX_URLS"],
+            unit_kinds=UNIT_KINDS,
+            task_labels=TASK_LABELS,
+            category_names={settings["PORTAL_FOLDERS"]["updates"]: "Cập nhật tiến độ",
+                            settings["PORTAL_FOLDERS"]["news"]: "Tin tuyên truyền"},
+            tasks_by_deadline=sorted(portal.tasks.values(), key=_deadline_order),
+        )
 
     def generate_output(self, writer):
         portal, settings = self.portal, self.settings
@@ -97,3 +106,9 @@ class PortalGenerator(Generator):
     def _write(self, writer, url, template, **extra):
         writer.write_file(save_as(url), self.get_template(template), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=url, **extra)
+
+
+def _deadline_order(task):
+    """Dated deadlines first, earliest first; then ongoing and conditional ones."""
+    due = task.deadline.due
+    return (due is None, due or task.plan.issued, task.plan.number, task.number)

@@ -109,6 +109,7 @@ class Plan:
     targets: list = field(default_factory=list)
     tasks: list = field(default_factory=list)
     blocks: dict = field(default_factory=dict)  # token -> (layout, items) of each block
+    updates: list = field(default_factory=list)  # updates and news that name it, newest first
     parts: list = field(default_factory=list)  # rendered body: ("html", text) or (layout, items)
     sections: list = field(default_factory=list)  # (level, anchor, title)
     url: str = ""

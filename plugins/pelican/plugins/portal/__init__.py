@@ -4,10 +4,13 @@ A Pelican namespace plugin. `register()` connects the signals; see settings.py f
 the settings and their defaults, and docs/ for the content format.
 """
 
+import logging
+
 from pelican import signals
 
 from .filters import FILTERS
 from .generator import PortalGenerator
+from .problems import ContentError
 from .reader import PortalReader
 from .settings import apply_defaults
 
@@ -25,7 +28,17 @@ def get_generators(pelican):
     return PortalGenerator
 
 
+def hide_content_error_traceback(record):
+    """Content problems were already listed one per line; Pelican need not add a traceback."""
+    if record.exc_info and isinstance(record.exc_info[1], ContentError):
+        record.exc_info = None
+    return True
+
+
 def register():
+    pelican_logger = logging.getLogger("pelican")
+    if hide_content_error_traceback not in pelican_logger.filters:
+        pelican_logger.addFilter(hide_content_error_traceback)
     signals.initialized.connect(add_defaults)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)

@@ -40,9 +40,9 @@ def load_portal(content_path, folders=None, judging_date=None):
     registry = UnitRegistry(units)
     _link_units(units, registry, problems)
     portal.units = {unit.id: unit for unit in units}
-    ids = {}
+    ids, broken = {}, set()  # broken: ids declared with other errors, already reported
     for path in _files(root / folders["plans"], ".md"):
-        plan = _read_plan(path, registry, problems, ids)
+        plan = _read_plan(path, registry, problems, ids, broken)
         if plan is not None:
             portal.plans.append(plan)
     portal.plans.sort(key=lambda plan: (plan.issued, plan.number), reverse=True)
@@ -51,7 +51,7 @@ def load_portal(content_path, folders=None, judging_date=None):
         portal.tasks.update((t.id, t) for t in plan.tasks)
     for kind in ("updates", "news"):
         for path in _files(root / folders[kind], ".md"):
-            update = _read_update(path, folders[kind], kind == "updates", portal, registry, problems)
+            update = _read_update(path, folders[kind], kind == "updates", portal, registry, problems, broken)
             if update is not None:
                 portal.updates.append(update)
     for path in _files(root / folders["pages"], ".md"):
@@ -190,7 +190,7 @@ def _resolve(registry, name, context, path, line, field_name, problems):
 
 # Plans ---------------------------------------------------------------------------------
 
-def _read_plan(path, registry, problems, ids):
+def _read_plan(path, registry, problems, ids, broken):
     record, body, body_line = read_front_matter(path, problems)
     if record is None:
         return None
@@ -209,11 +209,14 @@ def _read_plan(path, registry, problems, ids):
     )
     if plan.id:
         _claim_id(plan.id, "kế hoạch", where, record.key_lines.get("ma", 1), "ma", ids, problems)
-    plan.body = _read_blocks(plan, body, body_line, registry, problems, ids)
+    plan.body = _read_blocks(plan, body, body_line, registry, problems, ids, broken)
+    if issuer is None or not all(values.get(f) for f in ("ma", "so_ky_hieu", "tieu_de", "ngay_ban_hanh")):
+        broken.update(item.id for item in (*plan.targets, *plan.tasks))
+        return None
     return plan
 
 
-def _read_blocks(plan, body, body_line, registry, problems, ids):
+def _read_blocks(plan, body, body_line, registry, problems, ids, broken):
     """Replace each ```chi-tieu / ```nhiem-vu block by a token; read what it declares."""
     out, lines, index, count = [], body.split("\n"), 0, 0
     path = plan.source.path
@@ -235,11 +238,11 @@ def _read_blocks(plan, body, body_line, registry, problems, ids):
         count += 1
         items = block if isinstance(block, yamlsource.Items) else ([block] if block is not None else [])
         if kind == "chi-tieu":
-            targets = [t for t in (_read_target(item, plan, registry, problems, ids) for item in items) if t]
+            targets = [t for t in (_read_target(item, plan, registry, problems, ids, broken) for item in items) if t]
             plan.targets.extend(targets)
             plan.blocks[token] = ("targets", targets)
         else:
-            tasks = [t for t in (_read_task(item, plan, registry, problems, ids) for item in items) if t]
+            tasks = [t for t in (_read_task(item, plan, registry, problems, ids, broken) for item in items) if t]
             plan.tasks.extend(tasks)
             layout = "table" if isinstance(block, yamlsource.Items) else "card"
             plan.blocks[token] = (layout, tasks)
@@ -258,10 +261,11 @@ def _claim_id(item_id, what, path, line, field_name, ids, problems):
     return True
 
 
-def _read_target(record, plan, registry, problems, ids):
+def _read_target(record, plan, registry, problems, ids, broken):
     path = plan.source.path
     values = read_record(record, TARGET_FIELDS, path, problems, "chỉ tiêu")
     if values is None or not all(values.get(k) for k in ("ma", "noi_dung", "muc_tieu", "thoi_han")):
+        broken.add((values or {}).get("ma"))
         return None
     if not _claim_id(values["ma"], "chỉ tiêu", path, values["ma"].line, "ma", ids, problems):
         return None
@@ -276,10 +280,11 @@ def _read_target(record, plan, registry, problems, ids):
     )
 
 
-def _read_task(record, plan, registry, problems, ids):
+def _read_task(record, plan, registry, problems, ids, broken):
     path = plan.source.path
     values = read_record(record, TASK_FIELDS, path, problems, "nhiệm vụ")
     if values is None or not all(values.get(k) for k in ("ma", "so", "noi_dung", "chu_tri", "thoi_han")):
+        broken.add((values or {}).get("ma"))
         return None
     if not _claim_id(values["ma"], "nhiệm vụ", path, values["ma"].line, "ma", ids, problems):
         return None
@@ -301,7 +306,7 @@ def _read_task(record, plan, registry, problems, ids):
 
 # Updates and news ----------------------------------------------------------------------
 
-def _read_update(path, folder, is_update, portal, registry, problems):
+def _read_update(path, folder, is_update, portal, registry, problems, broken):
     record, _, _ = read_front_matter(path, problems)
     if record is None:
         return None
@@ -324,25 +329,25 @@ def _read_update(path, folder, is_update, portal, registry, problems):
     update = Update(path=where, kind=folder, title=values["tieu_de"], date=values["ngay"], unit=unit,
                     plans=plans, summary=values.get("tom_tat") or "")
     for item in values.get("chi_tieu") or []:
-        _read_target_report(item, update, portal, where, problems)
+        _read_target_report(item, update, portal, where, problems, broken)
     for item in values.get("nhiem_vu") or []:
-        _read_task_report(item, update, portal, where, problems)
+        _read_task_report(item, update, portal, where, problems, broken)
     return update
 
 
-def _lookup(items, item_id, what, path, line, problems):
+def _lookup(items, item_id, what, path, line, problems, broken):
     found = items.get(item_id)
-    if found is None:
+    if found is None and item_id not in broken:
         close = difflib.get_close_matches(item_id, list(items), n=1, cutoff=0.6)
         problems.add(path, line, "ma", f"không có {what} mã «{item_id}»",
                      f"mã một {what} trong các kế hoạch" + (f"; có phải «{close[0]}»?" if close else ""))
     return found
 
 
-def _read_target_report(values, update, portal, path, problems):
+def _read_target_report(values, update, portal, path, problems, broken):
     if not values or values.get("ma") is None or values.get("gia_tri") is None:
         return
-    target = _lookup(portal.targets, values["ma"], "chỉ tiêu", path, values["ma"].line, problems)
+    target = _lookup(portal.targets, values["ma"], "chỉ tiêu", path, values["ma"].line, problems, broken)
     if target is None:
         return
     as_of = values.get("tinh_den") or update.date
@@ -360,10 +365,10 @@ def _read_target_report(values, update, portal, path, problems):
     target.reports.append(report)
 
 
-def _read_task_report(values, update, portal, path, problems):
+def _read_task_report(values, update, portal, path, problems, broken):
     if not values or values.get("ma") is None or values.get("trang_thai") is None:
         return
-    task = _lookup(portal.tasks, values["ma"], "nhiệm vụ", path, values["ma"].line, problems)
+    task = _lookup(portal.tasks, values["ma"], "nhiệm vụ", path, values["ma"].line, problems, broken)
     if task is None:
         return
     report = TaskReport(task, values["trang_thai"], values.get("phan_tram"), values.get("ghi_chu") or "",

@@ -1,5 +1,6 @@
 """Content problems: collected during reading, reported together, one line each."""
 
+import os
 from dataclasses import dataclass, field
 
 
@@ -12,7 +13,10 @@ class Problem:
     expected: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
+        path = os.path.relpath(self.path) if os.path.isabs(self.path) else self.path
+        if path.startswith(".."):
+            path = self.path
+        where = f"{path}:{self.line}"
         subject = f"trường «{self.field}»" if self.field else "tệp"
         return f"{where}: {subject}: {self.found} — {self.expected}"
 

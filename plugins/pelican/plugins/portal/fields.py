@@ -72,8 +72,10 @@ PLAN_FIELDS = (
     _f("so_ky_hieu", "số, ký hiệu", "text", True),
     _f("tieu_de", "tiêu đề", "text", True),
     _f("don_vi", "đơn vị ban hành", "text", True),
-    _f("ngay_ban_hanh", "ngày ban hành", "date", True),
+    _f("ngay_ban_hanh", "ngày ban hành", "date_or_unknown", True),
     _f("thoi_ky", "thời kỳ thực hiện", "text"),
+    _f("tu_ngay", "ngày bắt đầu thời kỳ", "date"),
+    _f("den_ngay", "ngày kết thúc thời kỳ", "date"),
     _f("nguoi_ky", "người ký", "text"),
     _f("chuc_vu_nguoi_ky", "chức vụ người ký", "text"),
     _f("thuc_hien", "văn bản được triển khai", "texts"),
@@ -137,6 +139,9 @@ PAGE_FIELDS = (
 )
 
 
+UNKNOWN_WORDS = {"khong-ro", "khong-ghi"}
+
+
 class FieldError(ValueError):
     """found / expected, both Vietnamese."""
 
@@ -198,11 +203,16 @@ def convert(value, field, path, problems):
             raise FieldError(f"mã «{text}» không hợp lệ",
                              "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ «stp-nv-3-2»")
         return text
-    if kind == "date":
+    if kind == "date_or_unknown" and fold_key(text) in UNKNOWN_WORDS:
+        return None  # the document carries no date: shown as "không rõ"
+    if kind in ("date", "date_or_unknown"):
         try:
             return parse_date(text)
         except DateError as error:
-            raise FieldError(str(error), "ngày dạng ngày/tháng/năm, ví dụ 31/12/2025") from None
+            expected = "ngày dạng ngày/tháng/năm, ví dụ 31/12/2025"
+            if kind == "date_or_unknown":
+                expected += ", hoặc «không rõ» nếu văn bản không ghi ngày"
+            raise FieldError(str(error), expected) from None
     if kind == "deadline":
         try:
             return parse_deadline(text)

@@ -1,8 +1,8 @@
 """Read `content/` into the Portal model, collecting every problem on the way."""
 
 import difflib
-import os
 import re
+from datetime import date
 from pathlib import Path
 
 from . import yamlsource
@@ -45,7 +45,7 @@ def load_portal(content_path, folders=None, judging_date=None):
         plan = _read_plan(path, registry, problems, ids, broken)
         if plan is not None:
             portal.plans.append(plan)
-    portal.plans.sort(key=lambda plan: (plan.issued, plan.number), reverse=True)
+    portal.plans.sort(key=lambda plan: (plan.start_date or date.min, plan.number), reverse=True)
     for plan in portal.plans:
         portal.targets.update((t.id, t) for t in plan.targets)
         portal.tasks.update((t.id, t) for t in plan.tasks)
@@ -202,6 +202,7 @@ def _read_plan(path, registry, problems, ids, broken):
     plan = Plan(
         id=values.get("ma") or "", number=values.get("so_ky_hieu") or "", title=values.get("tieu_de") or "",
         issuer=issuer, issued=values.get("ngay_ban_hanh"), period=values.get("thoi_ky") or "",
+        period_start=values.get("tu_ngay"), period_end=values.get("den_ngay"),
         signer=values.get("nguoi_ky") or "", signer_title=values.get("chuc_vu_nguoi_ky") or "",
         implements=values.get("thuc_hien") or [], replaces=values.get("thay_the") or [],
         recipients=values.get("noi_nhan") or [], summary=values.get("tom_tat") or "",
@@ -210,7 +211,8 @@ def _read_plan(path, registry, problems, ids, broken):
     if plan.id:
         _claim_id(plan.id, "kế hoạch", where, record.key_lines.get("ma", 1), "ma", ids, problems)
     plan.body = _read_blocks(plan, body, body_line, registry, problems, ids, broken)
-    if issuer is None or not all(values.get(f) for f in ("ma", "so_ky_hieu", "tieu_de", "ngay_ban_hanh")):
+    if issuer is None or not all(values.get(f) for f in ("ma", "so_ky_hieu", "tieu_de")) or (
+            "ngay_ban_hanh" not in values):
         broken.update(item.id for item in (*plan.targets, *plan.tasks))
         return None
     return plan

@@ -95,8 +95,10 @@ class Plan:
     number: str
     title: str
     issuer: Unit
-    issued: date
+    issued: date | None  # None when the document carries no date
     period: str = ""
+    period_start: date | None = None
+    period_end: date | None = None
     signer: str = ""
     signer_title: str = ""
     implements: list = field(default_factory=list)
@@ -113,6 +115,12 @@ class Plan:
     parts: list = field(default_factory=list)  # rendered body: ("html", text) or (layout, items)
     sections: list = field(default_factory=list)  # (level, anchor, title)
     url: str = ""
+
+
+    @property
+    def start_date(self):
+        """Where progress is measured from: the issue date, else the period's start."""
+        return self.issued or self.period_start
 
 
 @dataclass(eq=False)

@@ -54,7 +54,7 @@ def judge_target(target, judging_date: date) -> TargetJudgement:
         return TargetJudgement(MET, latest)
     if deadline is not None and judging_date > deadline:
         return TargetJudgement(NOT_MET, latest)
-    start = target.plan.issued
+    start = target.plan.start_date
     if deadline is None or start is None or deadline <= start:
         return TargetJudgement(ON_TRACK, latest)
     share = min(max((latest.as_of - start).days / (deadline - start).days, 0.0), 1.0)

@@ -16,8 +16,8 @@ class UnitRegistry:
         self.units = {unit.id: unit for unit in units}
         self._by_name = {}
         for unit in units:
-            for name in {unit.id, unit.name, unit.short_name, *unit.aliases} - {""}:
-                self._by_name.setdefault(name_key(name), []).append(unit)
+            for key in {name_key(n) for n in (unit.id, unit.name, unit.short_name, *unit.aliases) if n}:
+                self._by_name.setdefault(key, []).append(unit)
 
     def names(self):
         return sorted({name for unit in self.units.values() for name in (unit.name, unit.short_name, *unit.aliases) if name})

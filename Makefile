@@ -10,6 +10,9 @@ INPUTDIR=$(BASEDIR)/content
 OUTPUTDIR=$(BASEDIR)/output
 CONFFILE=$(BASEDIR)/pelicanconf.py
 PUBLISHCONF=$(BASEDIR)/publishconf.py
+DEMOCONF=$(BASEDIR)/democonf.py
+DEMODIR=$(BASEDIR)/output-demo
+SAMPLEDIR=$(BASEDIR)/sample
 
 SSH_HOST=localhost
 SSH_PORT=22
@@ -49,6 +52,7 @@ help:
 	@echo '   make rsync_upload                upload the web site via rsync+ssh'
 	@echo '   make check                       validate content/ only (fast)'
 	@echo '   make test                        run the test suite'
+	@echo '   make demo                        labelled sample site (sample updates over content/) into output-demo/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
 	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
@@ -67,6 +71,7 @@ html: $(STAMP)
 
 clean:
 	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
+	[ ! -d "$(DEMODIR)" ] || rm -rf "$(DEMODIR)"
 
 regenerate: $(STAMP)
 	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -95,4 +100,9 @@ check: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest
 
-.PHONY: help venv html clean regenerate serve serve-global devserver devserver-global publish rsync_upload check test
+# Sample updates are regenerated from the current content/, so their ids always match it.
+demo: $(STAMP)
+	$(VENV)/bin/python -m pelican.plugins.portal.samples "$(INPUTDIR)" "$(SAMPLEDIR)"
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(DEMODIR)" -s "$(DEMOCONF)" $(PELICANOPTS)
+
+.PHONY: help venv html clean regenerate serve serve-global devserver devserver-global publish rsync_upload check test demo

@@ -29,19 +29,31 @@ _FENCE = re.compile(r"^(```+|~~~+)\s*(chi-tieu|nhiem-vu)\s*$")
 BLOCK_TOKEN = "PORTALBLOCK{:04d}"
 
 
-def load_portal(content_path, folders=None, judging_date=None):
-    """Returns (portal, problems). The portal is complete only when problems is empty."""
+def load_portal(content_path, folders=None, judging_date=None, extra_paths=()):
+    """Returns (portal, problems). The portal is complete only when problems is empty.
+    `extra_paths`: more folders laid out like content/ (units, plans, updates), read after it
+    (the sample data of `make demo`)."""
     folders = {**DEFAULT_FOLDERS, **(folders or {})}
     root = Path(content_path)
+    roots = [root, *(Path(p) for p in extra_paths)]
     problems = ProblemLog()
     portal = Portal(judging_date=judging_date)
     _check_stray_files(root, folders, problems)
-    units = _read_units(root / folders["units"], problems)
+    units, by_id = [], {}
+    for r in roots:
+        for unit in _read_units(r / folders["units"], problems, required=r is root):
+            if unit.id in by_id:
+                first = by_id[unit.id].source
+                problems.add(unit.source.path, unit.source.line, "ma", f"mã đơn vị «{unit.id}» bị trùng",
+                             f"mỗi đơn vị một mã riêng (đã dùng ở {first.path}:{first.line})")
+                continue
+            by_id[unit.id] = unit
+            units.append(unit)
     registry = UnitRegistry(units)
     _link_units(units, registry, problems)
     portal.units = {unit.id: unit for unit in units}
     ids, broken = {}, set()  # broken: ids declared with other errors, already reported
-    for path in _files(root / folders["plans"], ".md"):
+    for path in (p for r in roots for p in _files(r / folders["plans"], ".md")):
         plan = _read_plan(path, registry, problems, ids, broken)
         if plan is not None:
             portal.plans.append(plan)
@@ -50,7 +62,7 @@ def load_portal(content_path, folders=None, judging_date=None):
         portal.targets.update((t.id, t) for t in plan.targets)
         portal.tasks.update((t.id, t) for t in plan.tasks)
     for kind in ("updates", "news"):
-        for path in _files(root / folders[kind], ".md"):
+        for path in (p for r in roots for p in _files(r / folders[kind], ".md")):
             update = _read_update(path, folders[kind], kind == "updates", portal, registry, problems, broken)
             if update is not None:
                 portal.updates.append(update)
@@ -89,10 +101,10 @@ def _check_stray_files(root, folders, problems):
 
 # Units ---------------------------------------------------------------------------------
 
-def _read_units(folder, problems):
+def _read_units(folder, problems, required=True):
     units, seen = [], {}
     files = _files(folder, ".yaml") + _files(folder, ".yml")
-    if not files:
+    if not files and required:
         problems.add(folder, 1, "", "chưa có tệp danh mục đơn vị", "ít nhất một tệp .yaml trong don-vi/")
     for path in files:
         text = read_text(path, problems)

@@ -16,6 +16,16 @@ BADGE_LABELS = {
     NOT_MET: "Không đạt",
 }
 
+# Reporting status (does the target have data at all?), kept apart from the progress status.
+REPORTED, NOT_REPORTED = "reported", "not-reported"
+REPORTING_LABELS = {REPORTED: "Đã có số liệu", NOT_REPORTED: "Chưa có số liệu"}
+# Progress status (how far from the goal); only judged when there is data.
+PROGRESS_LABELS = {MET: "Đã đạt", ON_TRACK: "Đúng tiến độ", AT_RISK: "Có nguy cơ chậm", NOT_MET: "Không đạt"}
+NOT_JUDGED_LABEL = "Chưa đánh giá được"
+
+# Why a state was given: shown with the numbers on the target page.
+BASIS_NONE, BASIS_GOAL, BASIS_DEADLINE, BASIS_PATH, BASIS_NO_PATH = "none", "goal", "deadline", "path", "no-path"
+
 # Task states shown on pages; "late" and "ongoing" are derived, the rest are reported.
 TASK_LABELS = {
     "chua-trien-khai": "Chưa triển khai",
@@ -33,10 +43,46 @@ class TargetJudgement:
     expected: float | None = None  # value the straight path to the goal asks for at the latest report
     baseline_date: date | None = None
     share_of_time: float | None = None  # 0..1, time gone from plan start to the deadline
+    basis: str = BASIS_NONE  # which rule gave the state (BASIS_*)
+    judging_date: date | None = None
+    deadline: date | None = None
+    origin: float | None = None  # where the straight path starts (0, or 100 for lower-is-better %)
+    report_count: int = 0  # reports counted at the judging date
 
     @property
     def label(self):
         return BADGE_LABELS[self.state]
+
+    @property
+    def reporting(self):
+        return NOT_REPORTED if self.latest is None else REPORTED
+
+    @property
+    def reporting_label(self):
+        return REPORTING_LABELS[self.reporting]
+
+    @property
+    def progress(self):
+        """The progress status, or None when there is no data to judge."""
+        return None if self.latest is None else self.state
+
+    @property
+    def progress_label(self):
+        return NOT_JUDGED_LABEL if self.latest is None else PROGRESS_LABELS[self.state]
+
+    @property
+    def days_left(self):
+        """Days from the judging date to the deadline (negative once passed); None without a dated deadline."""
+        if self.deadline is None or self.judging_date is None:
+            return None
+        return (self.deadline - self.judging_date).days
+
+    @property
+    def gap(self):
+        """Latest value minus the value the straight path asks for (positive = ahead, for higher-is-better)."""
+        if self.expected is None or self.latest is None:
+            return None
+        return round(self.latest.value - self.expected, 2)
 
 
 def judge_target(target, judging_date: date) -> TargetJudgement:
@@ -46,22 +92,29 @@ def judge_target(target, judging_date: date) -> TargetJudgement:
     on the report's date, else at risk."""
     reports = [r for r in target.reports if r.update.date <= judging_date]
     deadline = target.deadline.due
+    common = {"judging_date": judging_date, "deadline": deadline, "report_count": len(reports)}
     if not reports:
-        return TargetJudgement(NO_DATA)
+        return TargetJudgement(NO_DATA, **common)
     latest = reports[-1]
     goal = target.goal
     if goal.is_met_by(latest.value):
-        return TargetJudgement(MET, latest)
+        return TargetJudgement(MET, latest, basis=BASIS_GOAL, **common)
     if deadline is not None and judging_date > deadline:
-        return TargetJudgement(NOT_MET, latest)
+        return TargetJudgement(NOT_MET, latest, basis=BASIS_DEADLINE, **common)
     start = target.plan.start_date
     if deadline is None or start is None or deadline <= start:
-        return TargetJudgement(ON_TRACK, latest)
+        return TargetJudgement(ON_TRACK, latest, basis=BASIS_NO_PATH, **common)
     share = min(max((latest.as_of - start).days / (deadline - start).days, 0.0), 1.0)
-    origin = 100.0 if goal.lower_is_better and goal.measure == "percent" else 0.0
+    origin = path_origin(goal)
     expected = origin + (goal.value - origin) * share
     ahead = latest.value <= expected if goal.lower_is_better else latest.value >= expected
-    return TargetJudgement(ON_TRACK if ahead else AT_RISK, latest, round(expected, 2), start, share)
+    return TargetJudgement(ON_TRACK if ahead else AT_RISK, latest, round(expected, 2), start, share,
+                           basis=BASIS_PATH, origin=origin, **common)
+
+
+def path_origin(goal) -> float:
+    """The straight path starts at 0, or at 100 for a lower-is-better percentage."""
+    return 100.0 if goal.lower_is_better and goal.measure == "percent" else 0.0
 
 
 @dataclass(frozen=True)
@@ -70,10 +123,22 @@ class TaskState:
     late: bool
     latest: object = None  # the TaskReport that counts, or None
     percent: float | None = None
+    due: date | None = None  # the deadline's last day; None for ongoing and conditional deadlines
+    days_late: int = 0  # days past the deadline at the judging date, when late
 
     @property
     def label(self):
         return TASK_LABELS[self.status]
+
+    @property
+    def never_late(self):
+        """Ongoing ("thường xuyên") and conditional deadlines have no date to miss."""
+        return self.due is None
+
+    @property
+    def last_reported(self):
+        """Date of the update that gave the latest report, or None."""
+        return self.latest.update.date if self.latest is not None else None
 
 
 def judge_task(task, judging_date: date) -> TaskState:
@@ -87,4 +152,5 @@ def judge_task(task, judging_date: date) -> TaskState:
     percent = latest.percent if latest else None
     if status == "hoan-thanh":
         percent = 100.0
-    return TaskState(status, late, latest, percent)
+    days_late = (judging_date - due).days if late else 0
+    return TaskState(status, late, latest, percent, due, days_late)

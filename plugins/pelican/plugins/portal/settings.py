@@ -20,6 +20,25 @@ DEFAULTS = {
         "targets": "chi-tieu/",
         "tasks": "nhiem-vu/",
     },
+    # The "about the data" page and the late-work page.
+    "PORTAL_ABOUT_URL": "ve-du-lieu/",
+    "PORTAL_LATE_URL": "nhiem-vu/qua-han/",
+    # Atom feeds, written only when SITEURL is an absolute http(s) URL (see feeds.py).
+    "PORTAL_FEED_URLS": {
+        "all": "atom.xml",
+        "unit": "don-vi/{id}/atom.xml",
+        "plan": "ke-hoach/{id}/atom.xml",
+    },
+    # Open data: whole-portal files in this folder, slices in don-vi/{id}/, ke-hoach/{id}/, chi-tieu/{id}/.
+    "PORTAL_DATA_URL": "du-lieu/",
+    # Share cards (og:image); None for the cache folder means CACHE_PATH/the-chia-se.
+    "PORTAL_CARDS": True,
+    "PORTAL_CARD_URL": "the-chia-se/{kind}/{id}-{key}.png",
+    "PORTAL_CARD_CACHE": None,
+    # Sample data (`make demo`): a banner on every page, "mẫu" on badges, cards, feeds and data.
+    "PORTAL_SAMPLE_DATA": False,
+    # More folders laid out like content/ (don-vi/, ke-hoach/, cap-nhat/), read after it.
+    "PORTAL_EXTRA_PATHS": [],
 }
 
 

@@ -37,6 +37,11 @@ ifneq ($(PORT), 0)
 endif
 
 STAMP=$(VENV)/.installed
+# lunr.js for search, installed from package-lock.json and copied into the site by the build.
+NPM_STAMP=node_modules/.installed
+# Browser tests and `make bench` drive Debian's chromium (installed if missing; CI runs as root).
+CHROMIUM=/usr/bin/chromium
+SUDO=$(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help:
 	@echo 'Makefile for the Hải Phòng digital transformation portal'
@@ -52,6 +57,7 @@ help:
 	@echo '   make rsync_upload                upload the web site via rsync+ssh'
 	@echo '   make check                       validate content/ only (fast)'
 	@echo '   make test                        run the test suite'
+	@echo '   make bench                       search index size and speed, real content and a city-sized sample corpus'
 	@echo '   make demo                        labelled sample site (sample updates over content/) into output-demo/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
@@ -66,29 +72,37 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP)
 
-html: $(STAMP)
+$(NPM_STAMP): package.json package-lock.json
+	command -v npm >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y npm)
+	npm ci --no-audit --no-fund
+	touch $(NPM_STAMP)
+
+browser:
+	test -x $(CHROMIUM) || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+html: $(STAMP) $(NPM_STAMP)
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 clean:
 	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
 	[ ! -d "$(DEMODIR)" ] || rm -rf "$(DEMODIR)"
 
-regenerate: $(STAMP)
+regenerate: $(STAMP) $(NPM_STAMP)
 	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-serve: $(STAMP)
+serve: $(STAMP) $(NPM_STAMP)
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-serve-global: $(STAMP)
+serve-global: $(STAMP) $(NPM_STAMP)
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER)
 
-devserver: $(STAMP)
+devserver: $(STAMP) $(NPM_STAMP)
 	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-devserver-global: $(STAMP)
+devserver-global: $(STAMP) $(NPM_STAMP)
 	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b 0.0.0.0
 
-publish: $(STAMP)
+publish: $(STAMP) $(NPM_STAMP)
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 rsync_upload: publish
@@ -97,12 +111,16 @@ rsync_upload: publish
 check: $(STAMP)
 	$(VENV)/bin/python -m pelican.plugins.portal.check -s "$(CONFFILE)"
 
-test: $(STAMP)
+test: $(STAMP) $(NPM_STAMP) browser
 	$(VENV)/bin/python -m pytest
 
 # Sample updates are regenerated from the current content/, so their ids always match it.
-demo: $(STAMP)
+demo: $(STAMP) $(NPM_STAMP)
 	$(VENV)/bin/python -m pelican.plugins.portal.samples "$(INPUTDIR)" "$(SAMPLEDIR)"
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(DEMODIR)" -s "$(DEMOCONF)" $(PELICANOPTS)
 
-.PHONY: help venv html clean regenerate serve serve-global devserver devserver-global publish rsync_upload check test demo
+# Search benchmark: builds content/ and a generated SAMPLE corpus into bench-output/, prints numbers.
+bench: $(STAMP) $(NPM_STAMP) browser
+	$(VENV)/bin/python bench/search_bench.py
+
+.PHONY: help venv browser bench html clean regenerate serve serve-global devserver devserver-global publish rsync_upload check test demo

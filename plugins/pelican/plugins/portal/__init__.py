@@ -12,6 +12,7 @@ from .filters import FILTERS
 from .generator import PortalGenerator
 from .problems import ContentError
 from .reader import PortalReader
+from .search_generator import SearchGenerator
 from .settings import apply_defaults
 
 
@@ -25,7 +26,7 @@ def add_reader(readers):
 
 
 def get_generators(pelican):
-    return PortalGenerator
+    return [PortalGenerator, SearchGenerator]
 
 
 def hide_content_error_traceback(record):

@@ -1,0 +1,37 @@
+/* Folding Vietnamese text for search: the browser twin of text.fold() in
+ * plugins/pelican/plugins/portal/text.py. Both are tested against the same table,
+ * tests/search/fold_cases.json: change them together.
+ *
+ * "Chuyển đổi số!" -> "chuyen doi so"; NFD input, old-style tone placement ("hoà" /
+ * "hòa") and "đ" fold to the same letters. */
+(function (root) {
+  "use strict";
+
+  var INVISIBLE = /[\u00ad\u200c-\u200f\u2060\ufeff]/g;
+  var MARKS = /[\u0300-\u036f]/g;
+  var NON_WORD = /[^0-9a-z]+/g;
+
+  function fold(text) {
+    var out = String(text == null ? "" : text)
+      .replace(INVISIBLE, "")
+      .replace(/\u200b/g, " ")
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(MARKS, "")
+      .replace(/\u0111/g, "d");
+    return out.replace(NON_WORD, " ").trim();
+  }
+
+  /* The words of a folded text, in order. */
+  function words(text) {
+    var folded = fold(text);
+    return folded ? folded.split(" ") : [];
+  }
+
+  var api = { fold: fold, words: words };
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.portalFold = api;
+  }
+})(this);

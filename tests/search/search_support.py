@@ -1,25 +1,15 @@
 """Helpers for the search tests: the fixture site, a local HTTP server with the production
 CSP, and headless Chromium (Debian's, installed by `make test`)."""
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 from pathlib import Path
 
+from browser_support import CHROMIUM, CHROMIUM_ARGS, CSP, Server  # noqa: F401  (re-exported)
 from conftest import SITES, Site, build, copy_site
 
 HERE = Path(__file__).resolve().parent
 FOLD_CASES = HERE / "fold_cases.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-# The policy the city's web server sends (see NOTES): no inline script or style anywhere.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-
-
 def fold_cases():
     return json.loads(FOLD_CASES.read_text(encoding="utf-8"))
 
@@ -34,34 +24,3 @@ def search_content(tmp_path):
 def build_search_site(tmp_path, output=None, **overrides):
     content = search_content(tmp_path)
     return Site(build(content, output or tmp_path / "output", **overrides))
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
-        self.send_header("X-Content-Type-Options", "nosniff")
-        super().end_headers()
-
-    def do_GET(self):
-        if self.path == "/favicon.ico":
-            self.send_response(204)
-            self.end_headers()
-            return
-        super().do_GET()
-
-    def log_message(self, *args):
-        pass
-
-
-class Server:
-    """Serves `folder` on 127.0.0.1 (a free port) until stop()."""
-
-    def __init__(self, folder):
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                                     functools.partial(Handler, directory=str(folder)))
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()

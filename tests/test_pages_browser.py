@@ -86,3 +86,31 @@ def test_readable_without_javascript_and_prints_without_navigation(browser, serv
         assert page.locator("main h1").is_visible()
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def real_server(tmp_path_factory):
+    output = tmp_path_factory.mktemp("real-pages") / "output"
+    build(REPO / "content", output)
+    server = Server(output)
+    yield server
+    server.stop()
+
+
+REAL_PAGES = ["", "ke-hoach/01-kh-bcd-duong-kinh/", "ke-hoach/3183-kh-stp/", "don-vi/", "don-vi/so-tu-phap/",
+              "nhiem-vu/", "nhiem-vu/qua-han/", "chi-tieu/", "tim-kiem/?q=du%20lieu"]
+
+
+@pytest.mark.parametrize("path", REAL_PAGES, ids=[p or "trang-chu" for p in REAL_PAGES])
+def test_real_content_fits_a_360_px_phone(browser, real_server, path):
+    """Long Vietnamese unit names and plan titles must wrap, not widen the page."""
+    context, page, requests, errors = open_page(browser, f"{real_server.origin}/{path}",
+                                                viewport={"width": 360, "height": 800})
+    try:
+        if path.startswith("tim-kiem"):
+            page.wait_for_selector("#tim-kiem[data-state=done]")
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+        assert not [r for r in requests if not r.startswith(real_server.origin + "/")]
+        assert not errors, errors
+    finally:
+        context.close()

@@ -55,3 +55,16 @@ def basic_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("basic")
     content = copy_site("basic", tmp)
     return Site(build(content, tmp / "output"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium, shared by the browser tests."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_support import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -6,9 +6,8 @@ import os
 import shutil
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, Server
+from browser_support import CHROMIUM, Server
 from conftest import REPO, SITES, Site, build, copy_site
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,14 +30,6 @@ def server(tmp_path_factory):
     server = Server(site.output)
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, url, **options):

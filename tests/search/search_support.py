@@ -5,7 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, CSP, Server  # noqa: F401  (re-exported)
+from browser_support import CHROMIUM, CSP, Server  # noqa: F401  (re-exported)
 from conftest import SITES, Site, build, copy_site
 
 HERE = Path(__file__).resolve().parent

@@ -7,10 +7,10 @@ import unicodedata
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from conftest import REPO
-from search_support import CHROMIUM, CHROMIUM_ARGS, Server, build_search_site, fold_cases
+from search_support import CHROMIUM, Server, build_search_site, fold_cases
 
 if not os.path.exists(CHROMIUM):
     pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)", pytrace=False)
@@ -26,14 +26,6 @@ def server(site):
     server = Server(site.output)
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Page:

@@ -20,7 +20,7 @@ BADGE_LABELS = {
 REPORTED, NOT_REPORTED = "reported", "not-reported"
 REPORTING_LABELS = {REPORTED: "Đã có số liệu", NOT_REPORTED: "Chưa có số liệu"}
 # Progress status (how far from the goal); only judged when there is data.
-PROGRESS_LABELS = {MET: "Đã đạt", ON_TRACK: "Đúng tiến độ", AT_RISK: "Có nguy cơ chậm", NOT_MET: "Không đạt"}
+PROGRESS_LABELS = {state: label for state, label in BADGE_LABELS.items() if state != NO_DATA}
 NOT_JUDGED_LABEL = "Chưa đánh giá được"
 
 # Why a state was given: shown with the numbers on the target page.

@@ -130,3 +130,15 @@ def test_check_command_exit_status(tmp_path):
     assert bad.returncode == 1 and "«ngay_ban_hanh»" in bad.stderr and "Traceback" not in bad.stderr
     good = subprocess.run(command + [str(REPO / "tests" / "sites" / "basic")], capture_output=True, text=True, cwd=REPO)
     assert good.returncode == 0 and "Nội dung hợp lệ" in good.stdout
+
+
+def test_a_plan_without_an_issue_date_says_so(tmp_path):
+    content, _, _ = broken_site(tmp_path, "ke-hoach/b.md", "ngay_ban_hanh: 15/09/2025",
+                                "ngay_ban_hanh: không rõ\ntu_ngay: 01/07/2025")
+    portal, problems = load_portal(content)
+    assert not problems.report()
+    plan = portal.plan_by_number("20/KH-B")
+    assert plan.issued is None and plan.start_date.isoformat() == "2025-07-01"
+    output = build(content, tmp_path / "output")
+    text = (output / "ke-hoach" / "kh-b" / "index.html").read_text(encoding="utf-8")
+    assert "Không rõ (văn bản không ghi ngày ban hành)" in text

@@ -61,9 +61,11 @@ def load_portal(content_path, folders=None, judging_date=None, extra_paths=()):
     for plan in portal.plans:
         portal.targets.update((t.id, t) for t in plan.targets)
         portal.tasks.update((t.id, t) for t in plan.tasks)
+    plans_by_ref = {**{p.id: p for p in portal.plans}, **{p.number.casefold(): p for p in portal.plans}}  # ids are lowercase
     for kind in ("updates", "news"):
         for path in (p for r in roots for p in _files(r / folders[kind], ".md")):
-            update = _read_update(path, folders[kind], kind == "updates", portal, registry, problems, broken)
+            update = _read_update(path, folders[kind], kind == "updates", portal, plans_by_ref, registry,
+                                  problems, broken)
             if update is not None:
                 portal.updates.append(update)
     for path in _files(root / folders["pages"], ".md"):
@@ -102,7 +104,8 @@ def _check_stray_files(root, folders, problems):
 # Units ---------------------------------------------------------------------------------
 
 def _read_units(folder, problems, required=True):
-    units, seen = [], {}
+    """Units of one folder; duplicate ids are reported by load_portal, across folders."""
+    units = []
     files = _files(folder, ".yaml") + _files(folder, ".yml")
     if not files and required:
         problems.add(folder, 1, "", "chưa có tệp danh mục đơn vị", "ít nhất một tệp .yaml trong don-vi/")
@@ -121,21 +124,13 @@ def _read_units(folder, problems, required=True):
             values = read_record(record, UNIT_FIELDS, str(path), problems, "đơn vị")
             if not values or not values.get("ma") or not values.get("ten") or not values.get("loai"):
                 continue
-            line = record.line
-            unit = Unit(
+            units.append(Unit(
                 id=values["ma"], name=values["ten"], kind=values["loai"],
                 short_name=values.get("ten_ngan") or "", aliases=values.get("ten_khac") or [],
                 parent_id=values.get("truc_thuoc") or "", member_names=values.get("thanh_vien") or [],
                 english_name=values.get("ten_tieng_anh") or "", description=values.get("mo_ta") or "",
-                source=Source(str(path), line),
-            )
-            if unit.id in seen:
-                first = seen[unit.id].source
-                problems.add(path, line, "ma", f"mã đơn vị «{unit.id}» bị trùng",
-                             f"mỗi đơn vị một mã riêng (đã dùng ở {first.path}:{first.line})")
-                continue
-            seen[unit.id] = unit
-            units.append(unit)
+                source=Source(str(path), record.line),
+            ))
     return units
 
 
@@ -320,7 +315,7 @@ def _read_task(record, plan, registry, problems, ids, broken):
 
 # Updates and news ----------------------------------------------------------------------
 
-def _read_update(path, folder, is_update, portal, registry, problems, broken):
+def _read_update(path, folder, is_update, portal, plans_by_ref, registry, problems, broken):
     record, _, _ = read_front_matter(path, problems)
     if record is None:
         return None
@@ -332,12 +327,12 @@ def _read_update(path, folder, is_update, portal, registry, problems, broken):
     unit = _resolve(registry, values["don_vi"], None, where, values["don_vi"].line, "don_vi", problems)
     plans = []
     for ref in values.get("ke_hoach") or []:
-        plan = portal.plan_by_number(ref) or next((p for p in portal.plans if p.id == ref), None)
+        plan = plans_by_ref.get(ref.casefold())
         if plan is None:
             known = [p.number for p in portal.plans]
             close = difflib.get_close_matches(str(ref), known, n=1, cutoff=0.5)
             problems.add(where, ref.line, "ke_hoach", f"không có kế hoạch «{ref}» trên cổng",
-                         f"số, ký hiệu của một kế hoạch trong ke-hoach/" + (f"; có phải «{close[0]}»?" if close else ""))
+                         "số, ký hiệu của một kế hoạch trong ke-hoach/" + (f"; có phải «{close[0]}»?" if close else ""))
         else:
             plans.append(plan)
     update = Update(path=where, kind=folder, title=values["tieu_de"], date=values["ngay"], unit=unit,

@@ -1,5 +1,6 @@
 """Text rules shared by validation, unit lookup and search: pure functions."""
 
+import functools
 import re
 import unicodedata
 
@@ -26,6 +27,7 @@ def name_key(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=4096)  # the same few keys, read in every file
 def field_key(text: str) -> str:
     """Key for a metadata field name: "Chủ trì" and "chu_tri" both give "chu_tri"."""
     return fold(text).replace(" ", "_")

@@ -3,12 +3,11 @@ npm), 360 px wide without sideways scrolling, no request to another host, no CSP
 readable with JavaScript off, and a print view without the navigation."""
 
 import os
-import shutil
 
 import pytest
 
 from browser_support import CHROMIUM, Server
-from conftest import REPO, SITES, Site, build, copy_site
+from conftest import REPO, Site, build, copy_site
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}"

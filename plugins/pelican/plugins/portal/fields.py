@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .deadlines import DateError, parse_date, parse_deadline
 from .goals import GoalError, parse_goal, parse_number
+from .text import fold
 from .yamlsource import Items, Record, Text
 
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
@@ -243,8 +244,6 @@ def convert(value, field, path, problems):
 
 
 def fold_key(text):
-    from .text import fold
-
     return fold(text).replace(" ", "-")
 
 

@@ -18,7 +18,7 @@ from .problems import ContentError
 from .progress import (
     BADGE_LABELS, PROGRESS_LABELS, REPORTING_LABELS, TASK_LABELS, judge_target, judge_task,
 )
-from .rollups import TASK_BUCKETS, TARGET_BUCKETS, late_by_unit, latest_changes, never_late, rollup, unit_work
+from .rollups import TASK_BUCKETS, TARGET_BUCKETS, late_by_unit, latest_changes, never_late, rollup, unique, unit_work
 from .render import make_markdown, render_markdown, split_on_blocks
 from .settings import judging_date, save_as
 
@@ -97,7 +97,6 @@ class PortalGenerator(Generator):
     def _progress_context(self, tasks_by_deadline):
         """Charts, roll-ups, late work, feed and data URLs, share cards: see issue 5."""
         portal, settings = self.portal, self.settings
-        sample = bool(settings.get("PORTAL_SAMPLE_DATA"))
         data = settings["PORTAL_DATA_URL"]
         kinds = list(opendata.KINDS)
         slice_kinds = ["chi-tieu", "nhiem-vu", "so-lieu-chi-tieu", "tien-do-nhiem-vu"]
@@ -125,7 +124,6 @@ class PortalGenerator(Generator):
             portal_data_urls=opendata.file_urls(data, kinds),
             portal_data_kinds=opendata.KINDS,
             portal_feed_all=feeds["all"] if feeds else "",
-            portal_sample=sample,
             badge_labels=BADGE_LABELS, reporting_labels=REPORTING_LABELS, progress_labels=PROGRESS_LABELS,
             task_buckets=TASK_BUCKETS, target_buckets=TARGET_BUCKETS,
             value_text=value_text,
@@ -207,7 +205,7 @@ class PortalGenerator(Generator):
                 opendata.write_dataset(out, plan.data_urls, kind, items, self._link,
                                        f"kế hoạch {plan.number}", day, sample)
         for unit in portal.units.values():
-            tasks = _unique([*unit.led_tasks, *unit.supported_tasks, *(t for _, t in unit.group_tasks)])
+            tasks = unique([*unit.led_tasks, *unit.supported_tasks, *(t for _, t in unit.group_tasks)])
             for kind, items in opendata.slices(unit.targets, tasks).items():
                 opendata.write_dataset(out, unit.data_urls, kind, items, self._link, unit.name, day, sample)
         for target in portal.targets.values():
@@ -228,10 +226,6 @@ class PortalGenerator(Generator):
     def _write(self, writer, url, template, **extra):
         writer.write_file(save_as(url), self.get_template(template), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=url, **extra)
-
-
-def _unique(items):
-    return list({id(item): item for item in items}.values())
 
 
 def _example_judgement():

@@ -106,15 +106,20 @@ TASK_COLUMNS = (
     Column("duong_dan", "địa chỉ của nhiệm vụ trong trang kế hoạch", lambda t, link: link(t.url)),
 )
 
+# The update behind a reported value or status: the same columns in both history files.
+REPORTED_BY = (
+    Column("ngay_dang", "ngày đăng bài cập nhật", lambda r, link: r.update.date),
+    Column("don_vi_bao_cao", "mã đơn vị đăng bài", lambda r, link: r.update.unit.id if r.update.unit else ""),
+    Column("bai_cap_nhat", "địa chỉ bài cập nhật", lambda r, link: link(r.update.url) if r.update.url else ""),
+)
+
 TARGET_REPORT_COLUMNS = (
     Column("chi_tieu", "mã chỉ tiêu", lambda r, link: r.target.id),
     Column("ke_hoach", "mã kế hoạch", lambda r, link: r.target.plan.id),
     Column("gia_tri", "giá trị báo cáo", lambda r, link: r.value),
     Column("tinh_den", "số liệu tính đến ngày", lambda r, link: r.as_of),
     Column("nguon", "nguồn số liệu", lambda r, link: r.source_text),
-    Column("ngay_dang", "ngày đăng bài cập nhật", lambda r, link: r.update.date),
-    Column("don_vi_bao_cao", "mã đơn vị đăng bài", lambda r, link: r.update.unit.id if r.update.unit else ""),
-    Column("bai_cap_nhat", "địa chỉ bài cập nhật", lambda r, link: link(r.update.url) if r.update.url else ""),
+    *REPORTED_BY,
 )
 
 TASK_REPORT_COLUMNS = (
@@ -124,9 +129,7 @@ TASK_REPORT_COLUMNS = (
     Column("ten_trang_thai", "trạng thái bằng chữ", lambda r, link: TASK_LABELS[r.status]),
     Column("phan_tram", "phần trăm hoàn thành (có thể trống)", lambda r, link: r.percent),
     Column("ghi_chu", "ghi chú", lambda r, link: r.note),
-    Column("ngay_dang", "ngày đăng bài cập nhật", lambda r, link: r.update.date),
-    Column("don_vi_bao_cao", "mã đơn vị đăng bài", lambda r, link: r.update.unit.id if r.update.unit else ""),
-    Column("bai_cap_nhat", "địa chỉ bài cập nhật", lambda r, link: link(r.update.url) if r.update.url else ""),
+    *REPORTED_BY,
 )
 
 

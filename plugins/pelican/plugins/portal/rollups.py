@@ -61,9 +61,6 @@ class Rollup:
     def task_segments(self):
         return segments(self.tasks)
 
-    def target_count(self, key):
-        return next(c.count for c in self.targets if c.key == key)
-
     def task_count(self, key):
         return next(c.count for c in self.tasks if c.key == key)
 
@@ -90,33 +87,22 @@ def segments(counts):
 
 def rollup(targets, tasks) -> Rollup:
     """Count targets (each with .judgement) and tasks (each with .state); each counted once."""
-    unique_targets = list({id(t): t for t in targets}.values())
-    unique_tasks = list({id(t): t for t in tasks}.values())
-    target_counts, target_total = _counts((t.judgement.state for t in unique_targets), TARGET_BUCKETS)
-    task_counts, task_total = _counts((task_bucket(t, t.state) for t in unique_tasks), TASK_BUCKETS)
+    target_counts, target_total = _counts((t.judgement.state for t in unique(targets)), TARGET_BUCKETS)
+    task_counts, task_total = _counts((task_bucket(t, t.state) for t in unique(tasks)), TASK_BUCKETS)
     return Rollup(target_counts, task_counts, target_total, task_total)
 
 
-def unit_scope(unit):
-    """The unit and every unit below it (its divisions, their divisions, its groups)."""
-    return [unit, *unit.descendants()]
+def unique(items):
+    """The items, each object once, in first-seen order."""
+    return list({id(item): item for item in items}.values())
 
 
 def unit_work(unit):
     """(targets, tasks) a unit answers for, its divisions included: targets it or a division
     owns, tasks it or a division leads. Each once, in plan order."""
-    scope = unit_scope(unit)
-    targets, tasks, seen = [], [], set()
-    for member in scope:
-        for target in member.targets:
-            if id(target) not in seen:
-                seen.add(id(target))
-                targets.append(target)
-        for task in member.led_tasks:
-            if id(task) not in seen:
-                seen.add(id(task))
-                tasks.append(task)
-    return targets, tasks
+    scope = [unit, *unit.descendants()]
+    return (unique(t for member in scope for t in member.targets),
+            unique(t for member in scope for t in member.led_tasks))
 
 
 def late_by_unit(tasks):

@@ -109,14 +109,14 @@ rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 check: $(STAMP)
-	$(VENV)/bin/python -m pelican.plugins.portal.check -s "$(CONFFILE)"
+	$(VENV)/bin/python -m pelican.plugins.portal.cli.check -s "$(CONFFILE)"
 
 test: $(STAMP) $(NPM_STAMP) browser
 	$(VENV)/bin/python -m pytest
 
 # Sample updates are regenerated from the current content/, so their ids always match it.
 demo: $(STAMP) $(NPM_STAMP)
-	$(VENV)/bin/python -m pelican.plugins.portal.samples "$(INPUTDIR)" "$(SAMPLEDIR)"
+	$(VENV)/bin/python tools/samples.py "$(INPUTDIR)" "$(SAMPLEDIR)"
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(DEMODIR)" -s "$(DEMOCONF)" $(PELICANOPTS)
 
 # Search benchmark: builds content/ and a generated SAMPLE corpus into bench-output/, prints numbers.

@@ -18,6 +18,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import logging
 import statistics
 import sys
 import threading
@@ -54,15 +55,31 @@ def build_site(content, output, **overrides):
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    from pelican.plugins.portal.search_generator import SearchGenerator
-
     settings = read_settings(str(REPO / "pelicanconf.py"), override={
         "PATH": str(content), "OUTPUT_PATH": str(output), "PORTAL_JUDGING_DATE": JUDGING_DATE,
         "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, **overrides})
-    SearchGenerator.last_stats = None
+    stats = SearchStats()
+    logger = logging.getLogger("pelican.plugins.portal.search.generator")
+    logger.addHandler(stats)
+    logger.setLevel(logging.INFO)
     started = time.perf_counter()
-    Pelican(settings).run()
-    return time.perf_counter() - started, SearchGenerator.last_stats
+    try:
+        Pelican(settings).run()
+    finally:
+        logger.removeHandler(stats)
+    return time.perf_counter() - started, stats.value
+
+
+class SearchStats(logging.Handler):
+    """Keeps the counts the search generator logs with each build (its INFO record's
+    `portal_search_stats`)."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.value = None
+
+    def emit(self, record):
+        self.value = getattr(record, "portal_search_stats", self.value)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from browser_support import CHROMIUM, CSP, Server  # noqa: F401  (re-exported)
-from conftest import SITES, Site, build, copy_site
+from site_support import SITES, Site, build, copy_site
 
 HERE = Path(__file__).resolve().parent
 FOLD_CASES = HERE / "fold_cases.json"

@@ -1,8 +1,16 @@
-"""Settings the plugin reads, with their defaults. Override any of them in pelicanconf.py."""
+"""Every setting the plugin reads, with its default, and `validate()`, which checks them all
+before anything is read or written. Override any of them in pelicanconf.py."""
 
 from datetime import date, datetime
 
-from .loader import DEFAULT_FOLDERS
+DEFAULT_FOLDERS = {
+    "units": "don-vi",
+    "plans": "ke-hoach",
+    "updates": "cap-nhat",
+    "news": "tin-tuc",
+    "pages": "trang",
+    "static": "hinh-anh",
+}
 
 DEFAULTS = {
     # Folders of content/, by kind.
@@ -23,7 +31,7 @@ DEFAULTS = {
     # The "about the data" page and the late-work page.
     "PORTAL_ABOUT_URL": "ve-du-lieu/",
     "PORTAL_LATE_URL": "nhiem-vu/qua-han/",
-    # Atom feeds, written only when SITEURL is an absolute http(s) URL (see feeds.py).
+    # Atom feeds, written only when SITEURL is an absolute http(s) URL (see outputs/feeds.py).
     "PORTAL_FEED_URLS": {
         "all": "atom.xml",
         "unit": "don-vi/{id}/atom.xml",
@@ -39,17 +47,109 @@ DEFAULTS = {
     "PORTAL_SAMPLE_DATA": False,
     # More folders laid out like content/ (don-vi/, ke-hoach/, cap-nhat/), read after it.
     "PORTAL_EXTRA_PATHS": [],
+    # Search: the page, the index folder, results shown at once, target raw size of a term shard.
+    "PORTAL_SEARCH_URL": "tim-kiem/",
+    "PORTAL_SEARCH_INDEX_DIR": "tim-kiem/chi-muc/",
+    "PORTAL_SEARCH_PAGE_SIZE": 20,
+    "PORTAL_SEARCH_SHARD_BYTES": 120_000,
+    # Browser packages installed by `npm ci` from package-lock.json (pelicanconf.py names the
+    # repo's node_modules); lunr.js is copied from there into the site.
+    "PORTAL_NODE_MODULES": "node_modules",
+    "PORTAL_LUNR_JS_SAVE_AS": "theme/js/lunr.min.js",
 }
 
+# What each setting must be: (type or types, Vietnamese description of what is expected).
+_EXPECTED = {
+    "PORTAL_FOLDERS": (dict, "một dict {loại: tên thư mục}"),
+    "PORTAL_JUDGING_DATE": ((str, date, type(None)), "None hoặc một ngày dạng 2025-12-31 hoặc 31/12/2025"),
+    "PORTAL_PLAN_URL": (str, "một đường dẫn có «{id}», ví dụ «ke-hoach/{id}/»"),
+    "PORTAL_UNIT_URL": (str, "một đường dẫn có «{id}», ví dụ «don-vi/{id}/»"),
+    "PORTAL_TARGET_URL": (str, "một đường dẫn có «{id}», ví dụ «chi-tieu/{id}/»"),
+    "PORTAL_BADGE_URL": (str, "một đường dẫn có «{id}», ví dụ «huy-hieu/{id}.svg»"),
+    "PORTAL_INDEX_URLS": (dict, "một dict có các khóa plans, units, targets, tasks"),
+    "PORTAL_ABOUT_URL": (str, "một đường dẫn kết thúc bằng «/»"),
+    "PORTAL_LATE_URL": (str, "một đường dẫn kết thúc bằng «/»"),
+    "PORTAL_FEED_URLS": ((dict, type(None)), "None hoặc một dict có các khóa all, unit, plan"),
+    "PORTAL_DATA_URL": (str, "một đường dẫn kết thúc bằng «/»"),
+    "PORTAL_CARDS": (bool, "True hoặc False"),
+    "PORTAL_CARD_URL": (str, "một đường dẫn có «{kind}», «{id}» và «{key}»"),
+    "PORTAL_CARD_CACHE": ((str, type(None)), "None hoặc một thư mục"),
+    "PORTAL_SAMPLE_DATA": (bool, "True hoặc False"),
+    "PORTAL_EXTRA_PATHS": ((list, tuple), "một danh sách thư mục"),
+    "PORTAL_SEARCH_URL": (str, "một đường dẫn kết thúc bằng «/»"),
+    "PORTAL_SEARCH_INDEX_DIR": (str, "một đường dẫn kết thúc bằng «/»"),
+    "PORTAL_SEARCH_PAGE_SIZE": (int, "một số nguyên dương"),
+    "PORTAL_SEARCH_SHARD_BYTES": (int, "một số nguyên dương (byte)"),
+    "PORTAL_NODE_MODULES": (str, "thư mục node_modules do «npm ci» tạo"),
+    "PORTAL_LUNR_JS_SAVE_AS": (str, "một đường dẫn tệp trong trang"),
+}
+_REQUIRED_KEYS = {
+    "PORTAL_INDEX_URLS": ("plans", "units", "targets", "tasks"),
+    "PORTAL_FEED_URLS": ("all", "unit", "plan"),
+    "PORTAL_FOLDERS": tuple(DEFAULT_FOLDERS),
+}
+_PLACEHOLDERS = {
+    "PORTAL_PLAN_URL": ("{id}",), "PORTAL_UNIT_URL": ("{id}",), "PORTAL_TARGET_URL": ("{id}",),
+    "PORTAL_BADGE_URL": ("{id}",), "PORTAL_CARD_URL": ("{kind}", "{id}", "{key}"),
+}
+_FOLDER_URLS = ("PORTAL_ABOUT_URL", "PORTAL_LATE_URL", "PORTAL_DATA_URL", "PORTAL_SEARCH_URL",
+                "PORTAL_SEARCH_INDEX_DIR")
 
-def apply_defaults(settings):
+
+class SettingsError(ValueError):
+    """Bad settings: `problems` is a list of Vietnamese lines, one per setting."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__(f"Cấu hình có {len(self.problems)} lỗi; không dựng trang nào.")
+
+
+def apply_defaults(settings) -> None:
+    """Fill every missing PORTAL_* setting with its default (PORTAL_FOLDERS key by key)."""
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
-    folders = {**DEFAULT_FOLDERS, **settings["PORTAL_FOLDERS"]}
-    settings["PORTAL_FOLDERS"] = folders
+    if isinstance(settings["PORTAL_FOLDERS"], dict):
+        settings["PORTAL_FOLDERS"] = {**DEFAULT_FOLDERS, **settings["PORTAL_FOLDERS"]}
+
+
+def validate(settings) -> list:
+    """Every problem with the PORTAL_* settings, one Vietnamese line each naming the setting,
+    the value and what is expected; [] when all are good. Call after apply_defaults."""
+    problems = []
+
+    def bad(key, expected):
+        problems.append(f"cấu hình {key} = {settings.get(key)!r}: cần {expected}")
+
+    for key, (types, expected) in _EXPECTED.items():
+        value = settings.get(key)
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
+            bad(key, expected)
+            continue
+        if key in _REQUIRED_KEYS and isinstance(value, dict):
+            missing = [k for k in _REQUIRED_KEYS[key] if k not in value]
+            if missing:
+                bad(key, f"{expected} (thiếu {', '.join(missing)})")
+        if key in _PLACEHOLDERS and not all(p in value for p in _PLACEHOLDERS[key]):
+            bad(key, expected)
+        if key in _FOLDER_URLS and not value.endswith("/"):
+            bad(key, expected)
+        if isinstance(value, int) and not isinstance(value, bool) and value <= 0:
+            bad(key, expected)
+    if not problems:
+        try:
+            judging_date(settings)
+        except ValueError:
+            bad("PORTAL_JUDGING_DATE", _EXPECTED["PORTAL_JUDGING_DATE"][1])
+    return problems
+
+
+def _as_tuple(types):
+    return types if isinstance(types, tuple) else (types,)
 
 
 def judging_date(settings) -> date:
+    """The date progress is judged against: PORTAL_JUDGING_DATE, else today.
+    Raises ValueError (Vietnamese) when the setting does not parse."""
     value = settings.get("PORTAL_JUDGING_DATE")
     if not value:
         return date.today()
@@ -63,5 +163,6 @@ def judging_date(settings) -> date:
     raise ValueError(f"PORTAL_JUDGING_DATE «{value}»: cần dạng 2025-12-31 hoặc 31/12/2025")
 
 
-def save_as(url):
+def save_as(url: str) -> str:
+    """The file a URL is written to: "a/b/" -> "a/b/index.html"; "a.svg" stays."""
     return url + "index.html" if url.endswith("/") else url

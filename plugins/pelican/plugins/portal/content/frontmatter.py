@@ -1,0 +1,60 @@
+"""Content files: YAML front matter between two `---` lines, then Markdown."""
+
+import os
+
+from . import yamlsource
+from ..text import field_key
+
+_cache = {}  # (path, mtime_ns, size) -> (record or None, body, body_first_line, problems)
+
+
+def read_text(path, problems):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read().replace("\r\n", "\n").lstrip("\ufeff")
+    except UnicodeDecodeError as error:
+        line = 1 + open(path, "rb").read()[: error.start].count(b"\n")
+        problems.add(path, line, "", "tệp không phải UTF-8", "lưu tệp với bảng mã UTF-8")
+    return None
+
+
+def read_front_matter(path, problems):
+    """Returns (record, body, body_first_line); record is None when unreadable."""
+    stat = os.stat(path)
+    key = (os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+    if key in _cache:
+        record, body, first, found = _cache[key]
+        problems.items.extend(found)
+        return record, body, first
+    before = len(problems.items)
+    record, body, first = _parse(path, problems)
+    _cache[key] = (record, body, first, problems.items[before:])
+    return record, body, first
+
+
+def _parse(path, problems):
+    before = len(problems.items)
+    text = read_text(path, problems)
+    if text is None:
+        return None, "", 1
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.add(path, 1, "", "tệp không bắt đầu bằng dòng «---»",
+                     "phần thông tin ở đầu tệp, giữa hai dòng «---» (xem mẫu trong docs/mau/)")
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            break
+    else:
+        problems.add(path, 1, "", "không thấy dòng «---» đóng phần thông tin",
+                     "thêm một dòng «---» sau trường cuối cùng")
+        return None, "", 1
+    record = yamlsource.load("\n".join(lines[1:index]), path, problems, field_key, first_line=2)
+    body = "\n".join(lines[index + 1:])
+    if record is not None and not isinstance(record, yamlsource.Record):
+        problems.add(path, 2, "", "phần thông tin không phải danh sách «trường: giá trị»",
+                     "mỗi dòng dạng «tên_trường: giá trị»")
+        record = None
+    if record is None and len(problems.items) == before:
+        problems.add(path, 2, "", "phần thông tin trống", "điền các trường bắt buộc theo mẫu")
+    return record, body, index + 2

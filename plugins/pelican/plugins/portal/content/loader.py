@@ -1,0 +1,74 @@
+"""Read `content/` into the Portal model, collecting every problem on the way.
+
+The stages, each in its own module: files.py (which files), units.py (the unit tree),
+plans.py (plans, targets, tasks), updates.py (updates, news, reports), links.py (every
+back-reference). Nothing here imports Pelican.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from ..model.entities import Portal
+from ..problems import ProblemLog
+from ..settings import DEFAULT_FOLDERS
+from ..vocabulary import NEWS, UPDATE
+from .converters import read_record
+from .fields import PAGE_FIELDS
+from .files import check_stray_files, files
+from .frontmatter import read_front_matter
+from .links import link_portal
+from .plans import read_plan
+from .registry import UnitRegistry
+from .units import link_units, read_units
+from .updates import read_update
+
+
+
+def load_portal(content_path, folders=None, judging_date=None, extra_paths=()):
+    """Read a content folder: returns (Portal, ProblemLog).
+
+    The portal is complete, with every back-reference set, only when problems is empty.
+    `folders`: {kind: folder name} overriding DEFAULT_FOLDERS. `judging_date`: a date, kept
+    on the portal. `extra_paths`: more folders laid out like content/ (units, plans,
+    updates), read after it (the sample data of `make demo`). Never raises on bad content."""
+    folders = {**DEFAULT_FOLDERS, **(folders or {})}
+    root = Path(content_path)
+    roots = [root, *(Path(p) for p in extra_paths)]
+    problems = ProblemLog()
+    portal = Portal(judging_date=judging_date)
+    check_stray_files(root, folders, problems)
+    units, by_id = [], {}
+    for r in roots:
+        for unit in read_units(r / folders["units"], problems, required=r is root):
+            if unit.id in by_id:
+                first = by_id[unit.id].source
+                problems.add(unit.source.path, unit.source.line, "ma", f"mã đơn vị «{unit.id}» bị trùng",
+                             f"mỗi đơn vị một mã riêng (đã dùng ở {first.path}:{first.line})")
+                continue
+            by_id[unit.id] = unit
+            units.append(unit)
+    registry = UnitRegistry(units)
+    link_units(units, registry, problems)
+    portal.units = {unit.id: unit for unit in units}
+    ids, broken = {}, set()  # broken: ids declared with other errors, already reported
+    for path in (p for r in roots for p in files(r / folders["plans"], ".md")):
+        plan = read_plan(path, registry, problems, ids, broken)
+        if plan is not None:
+            portal.plans.append(plan)
+    portal.plans.sort(key=lambda plan: (plan.start_date or date.min, plan.number), reverse=True)
+    for plan in portal.plans:
+        portal.targets.update((t.id, t) for t in plan.targets)
+        portal.tasks.update((t.id, t) for t in plan.tasks)
+    plans_by_ref = {**{p.id: p for p in portal.plans}, **{p.number.casefold(): p for p in portal.plans}}  # ids are lowercase
+    for folder, kind in (("updates", UPDATE), ("news", NEWS)):
+        for path in (p for r in roots for p in files(r / folders[folder], ".md")):
+            update = read_update(path, kind, portal, plans_by_ref, registry, problems, broken)
+            if update is not None:
+                portal.updates.append(update)
+    for path in files(root / folders["pages"], ".md"):
+        record, _, _ = read_front_matter(path, problems)
+        if record is not None:
+            read_record(record, PAGE_FIELDS, str(path), problems, "trang")
+    portal.updates.sort(key=lambda u: (u.date, u.path), reverse=True)
+    link_portal(portal)
+    return portal, problems

@@ -1,0 +1,86 @@
+"""Target goals as editors write them ("tối thiểu 80%", "> 90%", "25 dịch vụ"): pure functions."""
+
+import re
+from dataclasses import dataclass
+
+from ..text import fold
+from .values import format_number, unit_suffix
+
+# Longest phrases first; each maps to a comparison.
+_WORDS = [
+    ("toi thieu", ">="), ("it nhat", ">="), ("khong duoi", ">="), ("tu", ">="),
+    ("dat tren", ">"), ("tren", ">"), ("hon", ">"), ("vuot", ">"),
+    ("toi da", "<="), ("khong qua", "<="), ("khong vuot qua", "<="),
+    ("duoi", "<"), ("it hon", "<"),
+    ("dat", ">="), ("bang", "="),
+]
+_SYMBOLS = {">=": ">=", "≥": ">=", "=>": ">=", ">": ">", "<=": "<=", "≤": "<=", "<": "<", "=": "="}
+_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(%?)\s*(.*)$")
+
+COMPARISON_SIGNS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
+COMPARISON_WORDS = {">=": "tối thiểu", ">": "trên", "=": "đạt", "<=": "tối đa", "<": "dưới"}
+
+
+class GoalError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Goal:
+    comparison: str  # one of >=, >, =, <=, <
+    value: float
+    measure: str  # "percent" or "count"
+    unit_label: str = ""  # "%" or the counted thing ("dịch vụ")
+
+    @property
+    def lower_is_better(self):
+        return self.comparison in ("<=", "<")
+
+    def is_met_by(self, value: float) -> bool:
+        """"=" is read as "reach": 27 services meet a goal of 25."""
+        if self.comparison in (">=", "="):
+            return value >= self.value
+        if self.comparison == ">":
+            return value > self.value
+        if self.comparison == "<=":
+            return value <= self.value
+        return value < self.value
+
+    @property
+    def text(self):
+        """The goal as the portal shows it: "≥ 80%", "= 25 dịch vụ"."""
+        return f"{COMPARISON_SIGNS[self.comparison]} {format_number(self.value)}{unit_suffix(self)}"
+
+
+def parse_goal(text: str) -> Goal:
+    raw = text.strip()
+    comparison, rest = "=", raw
+    for symbol in sorted(_SYMBOLS, key=len, reverse=True):
+        if rest.startswith(symbol):
+            comparison, rest = _SYMBOLS[symbol], rest[len(symbol):].strip()
+            break
+    else:
+        words = rest.split()
+        for phrase, sign in sorted(_WORDS, key=lambda w: -len(w[0])):
+            size = len(phrase.split())
+            if fold(" ".join(words[:size])) == phrase and len(words) > size:
+                comparison, rest = sign, " ".join(words[size:])
+                break
+    match = _NUMBER.match(rest)
+    if not match:
+        raise GoalError(f"không đọc được mục tiêu «{text}»")
+    value = float(match.group(1).replace(",", "."))
+    if match.group(2):
+        if value > 100:
+            raise GoalError(f"tỷ lệ «{text}» vượt quá 100%")
+        return Goal(comparison, value, "percent", "%")
+    return Goal(comparison, value, "count", match.group(3).strip())
+
+
+
+def parse_number(text: str) -> float:
+    """"85", "85,5", "85.5", "85%" to a float; raises ValueError otherwise."""
+    cleaned = text.strip().rstrip("%").strip().replace(" ", "")
+    if not re.fullmatch(r"-?\d+(?:[.,]\d+)?", cleaned):
+        raise ValueError(text)
+    return float(cleaned.replace(",", "."))

@@ -1,0 +1,1 @@
+"""Outputs: the guarded file writer, feeds, open data and share cards."""

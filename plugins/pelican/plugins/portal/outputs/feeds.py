@@ -1,0 +1,108 @@
+"""Atom feeds of updates and news: the whole portal, each unit, each plan.
+
+Written with Pelican's own machinery (Writer.write_feed, feedgenerator's Atom1Feed). Feeds
+need absolute URLs, so they are written only when SITEURL is an absolute http(s) URL
+(`make publish`); a local `make html` (SITEURL "") has none and links to none.
+"""
+
+from datetime import datetime, time, timezone
+
+from pelican import signals
+
+from markupsafe import escape
+
+from .. import vocabulary
+from ..model.values import format_value
+
+
+def feeds_enabled(settings):
+    """Feeds need absolute URLs: only when SITEURL is http(s) and PORTAL_FEED_URLS is set."""
+    siteurl = settings.get("SITEURL") or ""
+    return siteurl.startswith(("http://", "https://")) and bool(settings.get("PORTAL_FEED_URLS"))
+
+
+class FeedItem:
+    """What Writer.write_feed reads from an article, with the unit as author and the reported
+    figures written into the summary (they are not in the article's Markdown)."""
+
+    def __init__(self, update, label_prefix=""):
+        article = update.article
+        self.update = update
+        self.article = article
+        self.title = f"{label_prefix}{update.title}"
+        self.url = article.url
+        self.date = article.date
+        self.author = update.unit.name if update.unit is not None else ""
+        self.category = category_label(update)
+        self.summary = _summary(update)
+
+    def get_content(self, siteurl):
+        return self.article.get_content(siteurl)
+
+
+def category_label(update):
+    """"Cập nhật tiến độ" or "Tin tuyên truyền" (vocabulary.UPDATE_KINDS)."""
+    term = vocabulary.UPDATE_KINDS.get(update.kind)
+    return term.label if term else update.kind
+
+
+def _summary(update):
+    parts = []
+    if update.summary:
+        parts.append(f"<p>{escape(update.summary)}</p>")
+    figures = []
+    for r in update.target_reports:
+        figures.append(f"<li>{escape(r.target.text)}: {escape(format_value(r.value, r.target.goal))} "
+                       f"(tính đến {r.as_of:%d/%m/%Y})</li>")
+    for r in update.task_reports:
+        figures.append(f"<li>Nhiệm vụ {escape(r.task.number)} ({escape(r.task.plan.number)}): "
+                       f"{vocabulary.TASK_STATUSES[r.status].label}</li>")
+    if figures:
+        parts.append("<ul>" + "".join(figures) + "</ul>")
+    return "".join(parts) or None
+
+
+EMPTY_FEED_DATE = "PORTAL_EMPTY_FEED_DATE"
+FEED_PAGE = "PORTAL_FEED_PAGE"
+
+
+def adjust_portal_feed(context, feed):
+    """Receiver of Pelican's feed_generated signal, for the portal's feeds only: each feed gets
+    its own id (its URL) and links to the page it follows; a feed with no entries is dated by
+    the judging date (feedgenerator would say "now"), so an unchanged site writes unchanged feeds."""
+    if not isinstance(context, dict) or not context.get(FEED_PAGE):
+        return
+    feed.feed["link"] = context[FEED_PAGE]
+    feed.feed["id"] = feed.feed["feed_url"]
+    if not feed.items:
+        day = context[EMPTY_FEED_DATE]
+        feed.latest_post_date = lambda: day
+
+
+def _items(updates, prefix):
+    return [FeedItem(u, prefix) for u in updates if u.article is not None]
+
+
+def write_feeds(writer, files, portal, context, settings):
+    """Write every feed through Pelican's `writer`, each path claimed in `files`
+    (outputs.writer.OutputFiles); returns the list of paths written."""
+    urls = settings["PORTAL_FEED_URLS"]
+    siteurl = settings["SITEURL"].rstrip("/")
+    empty_date = datetime.combine(portal.judging_date, time(0), timezone.utc)
+    feed_context = {**context, "SITEURL": siteurl, "FEED_DOMAIN": siteurl, EMPTY_FEED_DATE: empty_date}
+    prefix = "[Số liệu mẫu] " if settings.get("PORTAL_SAMPLE_DATA") else ""
+    signals.feed_generated.connect(adjust_portal_feed)
+    written = []
+
+    def write(updates, url, title, page_url):
+        files.claim(url, f"nguồn tin «{title}»")
+        context = {**feed_context, FEED_PAGE: f"{siteurl}/{page_url}"}
+        writer.write_feed(_items(updates, prefix), context, path=url, url=url, feed_type="atom", feed_title=title)
+        written.append(url)
+
+    write(portal.updates, urls["all"], "Cập nhật và tin", "")
+    for unit in portal.units.values():
+        write(unit.updates, urls["unit"].format(id=unit.id), f"Cập nhật và tin của {unit.name}", unit.url)
+    for plan in portal.plans:
+        write(plan.updates, urls["plan"].format(id=plan.id), f"Cập nhật và tin về kế hoạch {plan.number}", plan.url)
+    return written

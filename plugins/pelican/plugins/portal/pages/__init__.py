@@ -1,0 +1,1 @@
+"""Pages: the Pelican generator, reader, URL and rendering phase, charts and Jinja filters."""

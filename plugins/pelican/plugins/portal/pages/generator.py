@@ -1,0 +1,136 @@
+"""The Pelican generator: checks settings and content, then writes one kind of page per
+`_write_<kind>()` method (as pelican/generators.py does), badges, feeds, open data and
+share cards, every file through one OutputFiles that refuses double writes."""
+
+import logging
+import os
+import time
+
+from pelican.generators import Generator
+
+from ..outputs import cards, opendata
+from ..outputs.feeds import feeds_enabled, write_feeds
+from ..outputs.writer import OutputFiles
+from ..pipeline import load_checked
+from ..rules.progress import judge_target
+from ..rules.rollups import unique
+from ..settings import save_as
+from .context import template_context
+from .examples import example_judgement
+from .prepare import prepare
+
+logger = logging.getLogger(__name__)
+
+
+class PortalGenerator(Generator):
+    """Runs its check in __init__, before Pelican empties the output folder, so that bad
+    settings or content leave the last good site in place."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.portal = load_checked(self.settings)
+        self.files = OutputFiles(self.output_path)
+        self.cards = {}
+        self.context["portal"] = self.portal
+        self.context["portal_files"] = self.files
+
+    def generate_context(self):
+        self.cards = prepare(self.portal, self.settings, self.context.get("articles", []))
+        self.context.update(template_context(self.portal, self.settings))
+
+    def generate_output(self, writer):
+        self._write_indexes(writer)
+        self._write_about(writer)
+        self._write_late(writer)
+        self._write_plans(writer)
+        self._write_units(writer)
+        self._write_targets(writer)
+        self._write_badges(writer)
+        self._write_feeds(writer)
+        self._write_open_data()
+        self._write_cards()
+
+    # One method per page kind ------------------------------------------------------------
+
+    def _write_indexes(self, writer):
+        roots = [u for u in self.portal.units.values() if u.parent is None]
+        extra = {"units": {"roots": roots}}
+        for key, url in self.settings["PORTAL_INDEX_URLS"].items():
+            self._write_page(writer, url, key, f"trang danh mục «{key}»", **extra.get(key, {}))
+
+    def _write_about(self, writer):
+        self._write_page(writer, self.settings["PORTAL_ABOUT_URL"], "about-data", "trang «về dữ liệu»",
+                         example=example_judgement(judge_target))
+
+    def _write_late(self, writer):
+        self._write_page(writer, self.settings["PORTAL_LATE_URL"], "late", "trang nhiệm vụ quá hạn")
+
+    def _write_plans(self, writer):
+        for plan in self.portal.plans:
+            self._write_page(writer, plan.url, "plan", f"kế hoạch {plan.source.path}", plan=plan)
+
+    def _write_units(self, writer):
+        for unit in self.portal.units.values():
+            self._write_page(writer, unit.url, "unit", f"đơn vị «{unit.id}» ({unit.source.path})", unit=unit)
+
+    def _write_targets(self, writer):
+        for target in self.portal.targets.values():
+            self._write_page(writer, target.url, "target", f"chỉ tiêu «{target.id}»", target=target)
+
+    def _write_badges(self, writer):
+        badge = self.env.get_template("badge.svg")
+        for target in self.portal.targets.values():
+            self.files.claim(target.badge_url, f"huy hiệu chỉ tiêu «{target.id}»")
+            writer.write_file(target.badge_url, badge, self.context, relative_urls=False,
+                              url=target.badge_url, target=target)
+
+    def _write_feeds(self, writer):
+        if feeds_enabled(self.settings):
+            write_feeds(writer, self.files, self.portal, self.context, self.settings)
+
+    def _write_open_data(self):
+        portal, day = self.portal, self.portal.judging_date
+        sample = bool(self.settings.get("PORTAL_SAMPLE_DATA"))
+
+        def write(urls, kind, items, scope):
+            opendata.write_dataset(self.files, urls, kind, items, self._absolute, scope, day, sample)
+
+        whole = {"don-vi": list(portal.units.values()), "ke-hoach": portal.plans,
+                 **opendata.slices(list(portal.targets.values()), list(portal.tasks.values()))}
+        for kind, items in whole.items():
+            write(self.context["portal_data_urls"], kind, items, "toàn cổng")
+        for plan in portal.plans:
+            for kind, items in opendata.slices(plan.targets, plan.tasks).items():
+                write(plan.data_urls, kind, items, f"kế hoạch {plan.number}")
+        for unit in portal.units.values():
+            tasks = unique([*unit.led_tasks, *unit.supported_tasks, *(t for _, t in unit.group_tasks)])
+            for kind, items in opendata.slices(unit.targets, tasks).items():
+                write(unit.data_urls, kind, items, unit.name)
+        for target in portal.targets.values():
+            items = opendata.slices([target], [])["so-lieu-chi-tieu"]
+            write(target.data_urls, "so-lieu-chi-tieu", items, f"chỉ tiêu {target.id}")
+
+    def _write_cards(self):
+        if not self.cards:
+            return
+        cache = self.settings.get("PORTAL_CARD_CACHE") or os.path.join(self.settings["CACHE_PATH"], "the-chia-se")
+        started, drawn = time.perf_counter(), 0
+        for url, (spec, key, item) in self.cards.items():
+            cached, new = cards.cached_card(spec, key, cache)
+            drawn += new
+            self.files.place_file(url, cached, f"thẻ chia sẻ «{item.id}»")
+        logger.info("Share cards: %d drawn, %d reused from %s (%.2f s)", drawn, len(self.cards) - drawn, cache,
+                    time.perf_counter() - started)
+
+    # Helpers -----------------------------------------------------------------------------
+
+    def _write_page(self, writer, url, template, source, **extra):
+        self.files.claim(save_as(url), source)
+        writer.write_file(save_as(url), self.get_template(template), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=url, **extra)
+
+    def _absolute(self, url):
+        """A site URL made absolute when SITEURL is (open data links), else left relative."""
+        siteurl = self.settings.get("SITEURL") or ""
+        return f"{siteurl.rstrip('/')}/{url}" if siteurl.startswith(("http://", "https://")) else url
+

@@ -1,0 +1,3 @@
+"""Rules: pure functions, model in, judgements out (progress, roll-ups, lateness)."""
+
+from .evaluate import evaluate  # noqa: F401

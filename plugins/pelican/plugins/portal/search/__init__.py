@@ -1,0 +1,1 @@
+"""Search: documents from the model, the sharded lunr index, and the generator writing them."""

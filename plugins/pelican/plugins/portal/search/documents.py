@@ -1,0 +1,158 @@
+"""What search finds: one small document per plan, plan section, task, target, unit and update.
+
+Documents hold what people search for (titles, task text, section titles with a short
+excerpt, summaries), not whole plans. Text stays as written (with diacritics): folding
+happens when the index is built (search_index.py) and in the browser.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+
+from .. import vocabulary
+
+# Kinds, in the order results of equal score are listed. The one-letter codes go to the browser.
+KINDS = {key: term.style for key, term in vocabulary.SEARCH_KINDS.items()}
+
+TITLE_WORDS = 40  # a task's text is its title; longer texts go on in the body
+BODY_WORDS = 45  # excerpt kept (and indexed) for sections, summaries and the rest of a task
+
+_TAG = re.compile(r"<[^>]+>")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)")
+_HEADING_MARK = re.compile(r"^\s{0,3}(#{1,6}|>|[-+*]|\d+[.)])\s+", re.M)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(eq=False)
+class SearchDoc:
+    kind: str  # a key of KINDS
+    title: str
+    url: str  # relative to the site root, with #anchor for sections and tasks
+    unit: object = None  # model.Unit the result is shown under
+    body: str = ""  # a short plain-text excerpt, searched and shown as the snippet
+    keys: list = field(default_factory=list)  # numbers and short names, ranked first
+    context: str = ""  # shown under the title: "Nhiệm vụ 4.3 · Kế hoạch 3183/KH-STP"
+    status: str = ""  # keys of the labels given to the browser (task status, badge state), space-separated
+    date: str = ""  # dd/mm/yyyy, for updates
+    names: list = field(default_factory=list)  # names ranked first when typed whole (words are in the title)
+
+
+def one_line(text):
+    return _SPACES.sub(" ", text or "").strip()
+
+
+def plain(markdown_text):
+    """A Markdown field (a task's text) to one line of plain text, cheaply (no rendering)."""
+    text = _LINK.sub(r"\1", markdown_text or "")
+    text = _TAG.sub(" ", text)
+    text = _HEADING_MARK.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return one_line(text)
+
+
+def html_text(html):
+    """Rendered HTML (an article's content) to one line of text."""
+    if not (html or "").strip():
+        return ""
+    return one_line(lxml.html.fragment_fromstring(html, create_parent="div").text_content())
+
+
+def cut_words(text, limit):
+    """(first `limit` words, the rest); "" when nothing is left."""
+    words = text.split()
+    return " ".join(words[:limit]), " ".join(words[limit:])
+
+
+def excerpt(text, limit=BODY_WORDS):
+    head, rest = cut_words(text, limit)
+    return head + (" …" if rest else "")
+
+
+def unit_docs(portal):
+    for unit in portal.units.values():
+        keys = [name for name in (unit.short_name, *unit.aliases) if name]
+        parts = [(vocabulary.UNIT_KINDS[unit.kind].label if unit.kind in vocabulary.UNIT_KINDS else "").capitalize()]
+        if unit.parent is not None:
+            parts.append(f"thuộc {unit.parent.name}")
+        context = ", ".join(p for p in parts if p)
+        body = " ".join(p for p in (unit.english_name, unit.description) if p)
+        yield SearchDoc("unit", unit.name, unit.url, unit, excerpt(one_line(body)), keys, context, names=[unit.name])
+
+
+def plan_docs(plan):
+    context = f"Kế hoạch số {plan.number}"
+    yield SearchDoc("plan", plan.title, plan.url, plan.issuer, excerpt(one_line(plan.summary)),
+                    [plan.number], context, date=_date(plan.issued))
+    for anchor, title, text in plan_sections(plan):
+        yield SearchDoc("section", title, f"{plan.url}#{anchor}", plan.issuer, excerpt(text),
+                        context=f"Mục trong kế hoạch số {plan.number}")
+
+
+def plan_sections(plan):
+    """(anchor, heading text, text until the next heading) for each h2–h4 of the full text."""
+    html = "".join(value for layout, value in plan.parts if layout == "html")
+    if not html.strip():
+        return []
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    wanted = {anchor for _, anchor, _ in plan.sections}
+    sections, current = [], None
+    for element in root:
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in ("h2", "h3", "h4") and element.get("id") in wanted:
+            current = [element.get("id"), _SPACES.sub(" ", element.text_content()).strip(), []]
+            sections.append(current)
+        elif current is not None and sum(len(t.split()) for t in current[2]) < BODY_WORDS + 1:
+            current[2].append(element.text_content())
+    return [(anchor, title, _SPACES.sub(" ", " ".join(texts)).strip()) for anchor, title, texts in sections]
+
+
+def task_docs(portal):
+    for task in portal.tasks.values():
+        title, rest = cut_words(plain(task.text), TITLE_WORDS)
+        title += " …" if rest else ""
+        body = " ".join(p for p in (rest, one_line(task.expected_result)) if p)
+        unit = task.leads[0] if task.leads else task.plan.issuer
+        status = ""
+        if task.state is not None:
+            status = f"task-{task.state.status}" + (" task-late" if task.state.late else "")
+        context = f"Nhiệm vụ {task.number} · Kế hoạch số {task.plan.number}"
+        keys = [f"nhiệm vụ {task.number}"]
+        yield SearchDoc("task", title, task.url, unit,
+                        excerpt(body), keys, context, status)
+
+
+def target_docs(portal):
+    for target in portal.targets.values():
+        body = f"Mục tiêu {target.goal_text}, thời hạn {target.deadline.text}. {one_line(target.note)}"
+        status = f"badge-{target.judgement.state}" if target.judgement else ""
+        yield SearchDoc("target", one_line(target.text), target.url, target.unit, excerpt(body.strip()),
+                        [], f"Chỉ tiêu · Kế hoạch số {target.plan.number}", status)
+
+
+def update_docs(portal):
+    for update in portal.updates:
+        if not update.url:
+            continue
+        text = one_line(update.summary) or (html_text(update.article.content) if update.article else "")
+        label = vocabulary.UPDATE_KINDS[update.kind].label
+        yield SearchDoc("update", one_line(update.title), update.url, update.unit, excerpt(text),
+                        context=label, date=_date(update.date))
+
+
+def _date(value):
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def build_docs(portal):
+    """Every search document, plans (with their sections) first, then tasks, targets, units, updates."""
+    docs = []
+    for plan in portal.plans:
+        docs.extend(plan_docs(plan))
+    docs.extend(task_docs(portal))
+    docs.extend(target_docs(portal))
+    docs.extend(unit_docs(portal))
+    docs.extend(update_docs(portal))
+    return docs

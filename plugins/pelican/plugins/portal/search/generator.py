@@ -1,0 +1,81 @@
+"""The Pelican generator for search: the index files, the search page and lunr.js.
+
+Runs after PortalGenerator (which prepares URLs and judgements on the model) and writes,
+through the shared OutputFiles: tim-kiem/index.html, tim-kiem/chi-muc/*.json (the manifest
+tells the browser kinds, labels and row layout) and theme/js/lunr.min.js (copied from
+PORTAL_NODE_MODULES, installed from package-lock.json by `make`).
+"""
+
+import logging
+import os
+import sys
+import time
+
+from pelican.generators import Generator
+
+from .. import vocabulary
+from ..problems import ContentError
+from ..settings import save_as
+from .documents import KINDS, build_docs
+from .index import build_files
+
+log = logging.getLogger(__name__)
+
+LUNR_JS = os.path.join("lunr", "lunr.min.js")
+
+
+def labels():
+    """What the browser shows for kinds and states: {"kind-p": "Kế hoạch", "task-late": …}."""
+    out = {f"kind-{term.style}": term.label for term in vocabulary.SEARCH_KINDS.values()}
+    out.update({f"task-{key}": term.label for key, term in vocabulary.TASK_STATUSES.items()})
+    out["task-late"] = vocabulary.LATE_LABEL
+    out.update({f"badge-{key}": term.label for key, term in vocabulary.TARGET_STATES.items()})
+    return out
+
+
+def lunr_js_path(settings):
+    """lunr.min.js inside PORTAL_NODE_MODULES."""
+    return os.path.join(settings["PORTAL_NODE_MODULES"], LUNR_JS)
+
+
+class SearchGenerator(Generator):
+    """Writes the search page and index. Logs one INFO line with counts, bytes and seconds
+    (`make bench` reads it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        lunr_js = lunr_js_path(self.settings)
+        if not os.path.isfile(lunr_js):
+            print(f"{lunr_js}: chưa có lunr.js (thư viện tìm kiếm) — chạy «make html» "
+                  "(cài bằng «npm ci» theo package-lock.json) hoặc đặt PORTAL_NODE_MODULES "
+                  "trong pelicanconf.py, rồi dựng lại", file=sys.stderr)
+            raise ContentError([])
+
+    def generate_output(self, writer):
+        portal, settings, files = self.context["portal"], self.settings, self.context["portal_files"]
+        started = time.perf_counter()
+        docs = build_docs(portal)
+        index_files, manifest = build_files(docs, list(portal.units.values()), KINDS, labels(),
+                                            shard_bytes=settings["PORTAL_SEARCH_SHARD_BYTES"])
+        seconds = time.perf_counter() - started
+        folder = settings["PORTAL_SEARCH_INDEX_DIR"]
+        stale_folder = os.path.join(self.output_path, folder)
+        if os.path.isdir(stale_folder):  # from an earlier build (`make regenerate` keeps output/)
+            for name in os.listdir(stale_folder):
+                if name.endswith(".json") and name not in index_files:
+                    os.remove(os.path.join(stale_folder, name))
+        for name, text in index_files.items():
+            files.write_text(folder + name, text, "chỉ mục tìm kiếm")
+        with open(lunr_js_path(settings), "rb") as handle:
+            files.write_bytes(settings["PORTAL_LUNR_JS_SAVE_AS"], handle.read(), "lunr.js (node_modules)")
+        url = settings["PORTAL_SEARCH_URL"]
+        files.claim(save_as(url), "trang tìm kiếm")
+        writer.write_file(save_as(url), self.get_template("search"), self.context,
+                          relative_urls=settings["RELATIVE_URLS"], url=url,
+                          search_manifest=folder + manifest)
+        raw = sum(len(text.encode("utf-8")) for text in index_files.values())
+        log.info("Chỉ mục tìm kiếm: %d mục, %d tệp, %.0f KB, %.1f s", len(docs), len(index_files), raw / 1024, seconds,
+                 extra={"portal_search_stats": {
+                     "docs": len(docs), "files": len(index_files),
+                     "term_shards": sum(n.startswith("t") for n in index_files),
+                     "raw_bytes": raw, "seconds": seconds, "folder": stale_folder}})

@@ -1,0 +1,402 @@
+"""The search page in headless Chromium (Debian's, installed by `make test`): queries typed
+into the page, results asserted. The site is served with the production CSP."""
+
+import os
+import time
+import unicodedata
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+
+from site_support import REPO
+from search_support import CHROMIUM, Server, build_search_site, fold_cases
+
+if not os.path.exists(CHROMIUM):
+    pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)", pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_search_site(tmp_path_factory.mktemp("search-browser"))
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    server = Server(site.output)
+    yield server
+    server.stop()
+
+
+class Page:
+    """A fresh browser context that records every request and console error."""
+
+    def __init__(self, browser, origin, **options):
+        self.origin = origin
+        self.context = browser.new_context(**options)
+        self.requests, self.errors, self.dialogs = [], [], []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def open(self, path):
+        self.page.goto(self.origin + path)
+        return self
+
+    def search(self, text):
+        """Open tim-kiem/?q=… and wait for the results."""
+        self.open("/tim-kiem/?q=" + quote(text))
+        self.wait()
+        return self.results()
+
+    def wait(self):
+        self.page.wait_for_selector("#tim-kiem[data-state=done]")
+
+    def wait_until(self, expression, timeout=10):
+        """Poll `expression` from outside the page (the CSP forbids Playwright's in-page eval)."""
+        deadline = time.monotonic() + timeout
+        while not self.page.evaluate(expression):
+            assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+            time.sleep(0.02)
+
+    def submit(self, text):
+        self.page.fill("#tu-khoa", text)
+        self.page.press("#tu-khoa", "Enter")
+        self.wait_until("document.querySelector('#tim-kiem').dataset.state === 'done'")
+        return self.results()
+
+    def results(self):
+        """[(kind label, title, href), …] in the order shown."""
+        return self.page.eval_on_selector_all(".search-result", """items => items.map(li => [
+            li.querySelector('.result-type').textContent, li.querySelector('.result-title').textContent,
+            li.querySelector('.result-title a').getAttribute('href')])""")
+
+    def hrefs(self):
+        return [href.replace(self.origin, "") for _, _, href in self.results()]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    page = Page(browser, server.origin)
+    yield page
+    outside = [url for url in page.requests if not url.startswith(server.origin + "/")]
+    page.close()
+    assert not outside, f"requests to another host: {outside}"
+    assert not page.errors, f"console errors (CSP?): {page.errors}"
+
+
+def test_js_fold_matches_the_shared_table(page):
+    page.open("/tim-kiem/")
+    cases = fold_cases()
+    folded = page.page.evaluate("cases => cases.map(c => portalFold.fold(c.input))", cases)
+    wrong = [(c["note"], c["input"], got, c["folded"]) for c, got in zip(cases, folded) if got != c["folded"]]
+    assert not wrong
+
+
+NFD = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731
+
+VARIANTS = [
+    (["chuyển đổi số", "chuyen doi so", "CHUYỂN ĐỔI SỐ", NFD("chuyển đổi số"), "Chuyen Doi So"],
+     ["/ke-hoach/kh-c/", "/cap-nhat/2025-11-stl/"]),
+    (["hoà mạng", "hòa mạng", "hoa mang", NFD("hoà mạng")], ["/ke-hoach/kh-c/#i-muc-dich", "/ke-hoach/kh-c/#c-nv-4-4"]),
+    (["thuỷ văn", "thủy văn", "thuy van"], ["/ke-hoach/kh-c/#c-nv-4-2"]),
+    (["đầu tư", "dau tu", "ĐẦU TƯ", "Đầu Tư"], ["/ke-hoach/kh-c/#c-nv-4-2"]),
+]
+
+
+@pytest.mark.parametrize("queries, expected", VARIANTS, ids=["chuyen-doi-so", "hoa", "thuy", "dau-tu"])
+def test_diacritics_case_nfd_and_tone_placement_find_the_same_results(page, queries, expected):
+    first = None
+    for text in queries:
+        page.search(text)
+        found = page.hrefs()
+        for href in expected:
+            assert href in found, (text, found)
+        if first is None:
+            first = found
+        assert found == first, text
+
+
+def test_phrase_ranks_above_the_same_words_apart(page):
+    page.search("dữ liệu")
+    found = page.hrefs()
+    together, apart = "/ke-hoach/kh-c/#c-nv-4-3", "/ke-hoach/kh-c/#c-nv-4-1"  # "tài liệu … dữ kiện"
+    assert together in found and apart in found
+    assert found.index(together) < found.index(apart)
+
+
+@pytest.mark.parametrize("query, first", [
+    ("4.3", "/ke-hoach/kh-c/#c-nv-4-3"),
+    ("nhiệm vụ 4.3", "/ke-hoach/kh-c/#c-nv-4-3"),
+    ("30/KH-STL", "/ke-hoach/kh-c/"),
+    ("10/kh-a", "/ke-hoach/kh-a/"),
+    ("Sở Thủy lợi", "/don-vi/so-thuy-loi/"),
+    ("so thuy loi mau", "/don-vi/so-thuy-loi/"),
+    ("Công an thành phố", "/don-vi/cong-an/"),
+    ("trạm bơm", "/chi-tieu/c-ct-tram-bom/"),  # in a target's title, and in a section's body
+])
+def test_numbers_names_and_titles_rank_first(page, query, first):
+    page.search(query)
+    found = page.hrefs()
+    assert found and found[0] == first, found
+    if query == "4.3":  # also found where "4.3" is only in the text
+        assert "/ke-hoach/kh-c/#c-nv-4-4" in found
+
+
+def test_result_shows_type_title_unit_status_and_highlighted_snippet(page):
+    page.search("kho du lieu")
+    item = page.page.locator(".search-result").first
+    expect(item.locator(".result-type")).to_have_text("Nhiệm vụ")
+    expect(item.locator(".pill")).to_have_text("Đang thực hiện")
+    expect(item.locator(".result-meta")).to_contain_text("Nhiệm vụ 4.3 · Kế hoạch số 30/KH-STL · Sở Thủy lợi Mẫu")
+    marks = item.locator(".result-title mark").all_text_contents()
+    assert marks == ["kho", "dữ", "liệu"]
+    page.search("chỉ tiêu đã đạt")
+    target = page.page.locator(".search-result", has=page.page.locator("a[href$='chi-tieu/a-ct-dat/']"))
+    expect(target.locator(".result-type")).to_have_text("Chỉ tiêu")
+    expect(target.locator(".pill")).to_have_text("Đã đạt")
+    page.search("trạm bơm")
+    section = page.page.locator(".search-result", has=page.page.locator("a[href$='#i-muc-dich']"))
+    expect(section.locator(".result-snippet")).to_contain_text("Hoà mạng các trạm bơm")
+    assert section.locator(".result-snippet mark").all_text_contents() == ["trạm", "bơm"]
+
+
+def test_filters_by_type_and_unit_live_in_the_url(page):
+    page.search("thủy lợi")
+    everything = page.hrefs()
+    kinds = {kind for kind, _, _ in page.results()}
+    assert kinds >= {"Đơn vị", "Kế hoạch", "Nhiệm vụ"}
+    assert "/don-vi/tl-van-phong/" in everything and "/ke-hoach/kh-c/#c-nv-4-3" in everything
+    page.page.select_option("#loc-loai", "nhiem-vu")
+    page.wait()
+    tasks = page.results()
+    assert tasks and all(kind == "Nhiệm vụ" for kind, _, _ in tasks)
+    assert "loai=nhiem-vu" in page.page.url
+    page.page.select_option("#loc-loai", "")
+    page.page.select_option("#loc-don-vi", "tl-van-phong")
+    page.wait()
+    assert "don-vi=tl-van-phong" in page.page.url and "loai=" not in page.page.url
+    assert page.hrefs() == ["/don-vi/tl-van-phong/"]
+    page.page.select_option("#loc-don-vi", "so-thuy-loi")  # a unit with the units under it
+    page.wait()
+    assert set(page.hrefs()) == set(everything) - {"/don-vi/so-a/", "/don-vi/tp/"} and page.hrefs()
+    page.page.reload()
+    page.wait()
+    expect(page.page.locator("#loc-don-vi")).to_have_value("so-thuy-loi")
+    assert "/don-vi/tl-van-phong/" in page.hrefs()
+
+
+def test_query_lives_in_the_url_and_back_button_restores_it(page):
+    page.search("dữ liệu")
+    first = page.hrefs()
+    page.submit("thủy văn")
+    assert "q=th%E1%BB%A7y+v%C4%83n" in page.page.url or "q=thủy+văn" in page.page.url
+    assert page.hrefs()[0] == "/ke-hoach/kh-c/#c-nv-4-2"
+    page.page.go_back()
+    page.wait_until("document.querySelector('#tu-khoa').value === 'dữ liệu'")
+    page.wait()
+    assert page.hrefs() == first
+
+
+def test_labelled_input_count_announced_and_keyboard_use(page):
+    page.open("/tim-kiem/")
+    page.wait()
+    field = page.page.get_by_label("Từ khóa")
+    field.focus()
+    page.page.keyboard.type("kho dữ liệu")
+    page.page.keyboard.press("Enter")
+    status = page.page.locator("#trang-thai-tim-kiem")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_have_text("Tìm thấy 1 kết quả cho «kho dữ liệu».")
+    page.page.keyboard.press("Tab")  # the submit button, then the filters, then the first result
+    for _ in range(4):
+        if page.page.evaluate("document.activeElement.closest('.search-result') !== null"):
+            break
+        page.page.keyboard.press("Tab")
+    assert page.page.evaluate("document.activeElement.getAttribute('href')").endswith("#c-nv-4-3")
+    page.submit("không có từ này xyzxyz")
+    expect(status).to_contain_text("Không tìm thấy kết quả nào")
+
+
+def test_markup_in_indexed_text_shows_as_text(page):
+    page.search("cảnh báo lừa đảo")
+    title = page.page.locator(".search-result .result-title").first
+    expect(title).to_have_text("Cảnh báo <img src=x onerror=alert(1)> lừa đảo (mẫu)")
+    expect(page.page.locator(".search-result").first.locator(".result-snippet")).to_contain_text(
+        "<script>alert(2)</script>")
+    assert page.page.locator("#ket-qua-tim-kiem img, #ket-qua-tim-kiem script").count() == 0
+    page.page.wait_for_timeout(200)
+    assert page.dialogs == []
+
+
+def test_result_opens_the_exact_task_in_its_plan(page):
+    page.search("nhiệm vụ 4.3")
+    page.page.locator(".search-result a").first.click()
+    page.page.wait_for_url("**/ke-hoach/kh-c/#c-nv-4-3")
+    task = page.page.locator("#c-nv-4-3")
+    expect(task).to_be_in_viewport()
+    assert page.page.evaluate("document.querySelector(':target').id") == "c-nv-4-3"
+
+
+def test_header_search_box_on_every_page_leads_to_results(page):
+    page.open("/ke-hoach/")
+    page.page.fill("#o-tim-kiem", "thuy van")
+    page.page.press("#o-tim-kiem", "Enter")
+    page.page.wait_for_url("**/tim-kiem/?q=thuy+van")
+    page.wait()
+    assert page.hrefs()[0] == "/ke-hoach/kh-c/#c-nv-4-2"
+
+
+def test_search_as_you_type_matches_the_word_being_typed(page):
+    page.open("/tim-kiem/")
+    page.wait()
+    page.page.locator("#tu-khoa").press_sequentially("kho dữ li", delay=20)
+    page.wait_until("location.search.includes('li')")
+    page.wait_until("document.querySelectorAll('.search-result').length > 0")
+    page.wait()
+    assert "/ke-hoach/kh-c/#c-nv-4-3" in page.hrefs()
+
+
+def test_without_javascript_the_page_says_so_and_links_the_indexes(browser, server):
+    page = Page(browser, server.origin, java_script_enabled=False)
+    try:
+        page.open("/tim-kiem/?q=du+lieu")
+        note = page.page.locator("#can-javascript")
+        expect(note).to_be_visible()
+        expect(note).to_contain_text("cần JavaScript")
+        links = note.locator("a").evaluate_all("links => links.map(a => a.href)")
+        assert any(link.endswith("/ke-hoach/") for link in links) and len(links) >= 5
+        for link in links:
+            assert page.page.request.get(link).ok, link
+    finally:
+        page.close()
+
+
+def test_ranking_matches_lunrs_own_query(page):
+    """search.js scores without lunr's Index.query (too slow at city scale); on a one-shard
+    index both must return the same documents in the same order, with scores that differ
+    only by lunr's division by the query vector's length."""
+    page.open("/tim-kiem/")
+    page.wait()
+    for text in ["dữ liệu", "sở thủy lợi", "4.3", "hoa mang tram bom", "chỉ tiêu", "kho dữ li"]:
+        ours, theirs = page.page.evaluate("""async (text) => {
+          const typing = text.endsWith("li");
+          const plan = await portalSearch.plan(text, typing);
+          const ours = await portalSearch.hits(text, typing);
+          const root = document.getElementById("tim-kiem");
+          const manifestUrl = new URL(root.dataset.manifest, document.baseURI);
+          const manifest = await (await fetch(manifestUrl)).json();
+          if (manifest.termFiles.length !== 1) throw new Error("fixture index is not one shard");
+          const data = await (await fetch(new URL(manifest.termFiles[0], manifestUrl))).json();
+          const index = lunr.Index.load(data);
+          const theirs = index.query(q => plan.clauses.forEach(c => q.term(c.term, {
+            usePipeline: false, boost: c.boost,
+            wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+            presence: c.required ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL})));
+          return [ours, theirs.map(r => [r.ref, r.score])];
+        }""", text)
+        assert ours, text
+        assert sorted(r for r, _ in ours) == sorted(r for r, _ in theirs), text
+        ratios = {round(score / other, 6) for (_, score), (_, other) in
+                  zip(sorted(ours), sorted(theirs))}
+        assert len(ratios) == 1, (text, ratios)  # same ranking: one constant factor
+
+
+def test_works_under_a_sub_path_with_relative_and_absolute_urls(browser, tmp_path):
+    root = tmp_path / "www"
+    build_search_site(tmp_path / "relative", output=root / "chuyen-doi-so")
+    server = Server(root)
+    try:
+        absolute = build_search_site(tmp_path / "absolute", output=root / "tuyet-doi",
+                                     RELATIVE_URLS=False, SITEURL=server.origin + "/tuyet-doi")
+        assert absolute.path("tim-kiem/").is_file()
+        for prefix in ("/chuyen-doi-so", "/tuyet-doi"):
+            page = Page(browser, server.origin)
+            try:
+                page.open(prefix + "/tim-kiem/?q=" + quote("nhiệm vụ 4.3"))
+                page.wait()
+                found = page.hrefs()
+                assert found[0] == prefix + "/ke-hoach/kh-c/#c-nv-4-3", found
+                outside = [u for u in page.requests if not u.startswith(server.origin + prefix + "/")
+                           and not u.endswith("/favicon.ico")]
+                assert not outside and not page.errors
+            finally:
+                page.close()
+    finally:
+        server.stop()
+
+
+def test_many_small_shards_rank_exactly_like_one(browser, server, tmp_path):
+    """The same site with its index cut into dozens of shards: same hits, same scores."""
+    sharded = build_search_site(tmp_path, PORTAL_SEARCH_SHARD_BYTES=1500)
+    other = Server(sharded.output)
+    queries = ["dữ liệu", "sở thủy lợi", "4.3", "chuyen doi so", "hoa mang tram bom", "kho dữ li", "10/KH-A"]
+    script = "async ([text, typing]) => await portalSearch.hits(text, typing)"
+    try:
+        pages = [Page(browser, server.origin).open("/tim-kiem/"), Page(browser, other.origin).open("/tim-kiem/")]
+        for p in pages:
+            p.wait()
+        shards = pages[1].page.evaluate("""async () => {
+          const root = document.getElementById("tim-kiem");
+          return (await (await fetch(new URL(root.dataset.manifest, document.baseURI))).json()).termFiles.length;
+        }""")
+        assert shards > 20
+        for text in queries:
+            typing = text.endswith("li")
+            one, many = (p.page.evaluate(script, [text, typing]) for p in pages)
+            assert one and [r for r, _ in one] == [r for r, _ in many], text
+            assert all(abs(a - b) < 1e-9 for (_, a), (_, b) in zip(one, many)), text
+        for p in pages:
+            p.close()
+    finally:
+        other.stop()
+
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}"
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_search_page_with_results_passes_axe_wcag_21_aa(browser, server, width):
+    # axe is injected from outside the page, so this one context bypasses the CSP.
+    page = Page(browser, server.origin, bypass_csp=True, viewport={"width": width, "height": 800})
+    try:
+        page.search("thủy lợi")
+        page.page.add_script_tag(path=str(AXE))
+        violations = page.page.evaluate(f"axe.run(document, {WCAG}).then(r => r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].target]))")
+        assert violations == []
+        overflow = page.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, "the page scrolls sideways"
+    finally:
+        page.close()
+
+
+def test_more_results_button_shows_the_next_page_and_moves_focus(browser, tmp_path):
+    small = build_search_site(tmp_path, PORTAL_SEARCH_PAGE_SIZE=5)
+    server = Server(small.output)
+    page = Page(browser, server.origin)
+    try:
+        page.search("so")
+        total = int(page.page.locator("#trang-thai-tim-kiem").inner_text().split()[2])
+        assert total > 10
+        assert len(page.results()) == 5
+        more = page.page.locator("#xem-them")
+        expect(more).to_be_visible()
+        more.click()
+        page.wait()
+        assert len(page.results()) == 10
+        assert page.page.evaluate("document.activeElement.closest('.search-result') === "
+                                  "document.querySelectorAll('.search-result')[5]")
+        while more.is_visible():
+            more.click()
+            page.wait()
+        assert len(page.results()) == total
+        assert not page.errors
+    finally:
+        page.close()
+        server.stop()

@@ -1,0 +1,41 @@
+"""History chart geometry: pure functions on hand-made model objects."""
+
+import csv
+import io
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from factories import JUDGING, PLAN, target, task, unit  # noqa: F401
+from pelican.plugins.portal.pages import charts  # noqa: F401
+
+
+def test_history_chart_points_goal_and_path():
+    item = target("c", values=[(date(2025, 9, 15), 10), (date(2025, 10, 15), 30), (date(2025, 11, 15), 55)])
+    chart = charts.history_chart(item, JUDGING)
+    xs = [p.x for p in chart.points]
+    assert xs == sorted(xs) and len(xs) == 3
+    assert [p.report.value for p in chart.points] == [10, 30, 55]
+    ys = [p.y for p in chart.points]
+    assert ys[0] > ys[1] > ys[2]  # higher values sit higher (smaller y)
+    # percent scale 0..100: the goal line at 80% of the plot height
+    assert chart.goal_y == pytest.approx(chart.bottom - 0.8 * (chart.bottom - chart.top), abs=0.1)
+    x1, y1, x2, y2 = chart.path
+    assert (x1, y1) == (chart.left, chart.bottom) and x2 == chart.right and y2 == pytest.approx(chart.goal_y, abs=0.1)
+    assert "10% ngày 15/09/2025" in chart.description and "Mục tiêu ≥ 80%" in chart.description
+    assert chart.x_ticks[0][1] == "01/09/2025" and chart.x_ticks[-1][1] == "31/12/2025"
+
+
+def test_history_chart_leaves_out_reports_after_the_judging_date_and_empty_targets():
+    item = target("c", values=[(date(2025, 11, 15), 55), (date(2025, 12, 5), 70)])
+    assert len(charts.history_chart(item, JUDGING).points) == 1
+    assert charts.history_chart(target("e"), JUDGING) is None
+
+
+def test_count_goal_chart_scales_to_a_round_maximum():
+    item = target("c", goal="25 dịch vụ", deadline="thường xuyên", values=[(date(2025, 11, 15), 30)])
+    chart = charts.history_chart(item, JUDGING)
+    assert chart.path is None  # no dated deadline: no straight path
+    assert [label for _, label in chart.y_ticks] == ["0", "25", "50"]

@@ -1,0 +1,22 @@
+"""The guarded writer: one source per output path, both sources named on a clash."""
+
+import pytest
+
+from pelican.plugins.portal.outputs.writer import DoubleWriteError, OutputFiles
+
+
+def test_second_write_to_a_path_names_both_sources(tmp_path):
+    files = OutputFiles(str(tmp_path))
+    files.write_text("ke-hoach/index.html", "một", "trang danh mục «plans»")
+    with pytest.raises(DoubleWriteError) as error:
+        files.write_text("ke-hoach/./index.html", "hai", "trang tĩnh content/trang/ke-hoach.md")
+    assert str(error.value) == ("ke-hoach/./index.html: hai nguồn cùng ghi một tệp — trang danh mục «plans» "
+                                "và trang tĩnh content/trang/ke-hoach.md")
+    assert (tmp_path / "ke-hoach" / "index.html").read_text(encoding="utf-8") == "một"
+
+
+def test_place_file_links_or_copies(tmp_path):
+    original = tmp_path / "cache.png"
+    original.write_bytes(b"PNG")
+    placed = OutputFiles(str(tmp_path / "out")).place_file("the/a.png", str(original), "thẻ")
+    assert open(placed, "rb").read() == b"PNG"

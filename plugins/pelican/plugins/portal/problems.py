@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem in one file: shown as `path:line: trường «field»: found — expected`."""
+
     path: str
     line: int
     field: str
@@ -36,10 +38,12 @@ class ProblemLog:
     items: list = field(default_factory=list)
 
     def add(self, path, line, field_name, found, expected):
+        """Record one problem; `line` is 1-based (None counts as 1)."""
         self.items.append(Problem(str(path), int(line or 1), field_name, found, expected))
 
     def __bool__(self):
         return bool(self.items)
 
     def report(self):
+        """The problems as lines, sorted by file and line, each once."""
         return [str(p) for p in sorted(set(self.items))]

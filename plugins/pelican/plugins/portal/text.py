@@ -34,4 +34,5 @@ def field_key(text: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
+    """Runs of white space to one space, trimmed."""
     return _SPACES.sub(" ", text).strip()

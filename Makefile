@@ -67,10 +67,11 @@ help:
 	@echo '   make serve-global [SERVER=0.0.0.0] serve (as root) to $(SERVER):80'
 	@echo '   make devserver [PORT=8000]       serve and regenerate together'
 	@echo '   make rsync_upload                upload a new release via rsync+ssh, then switch to it'
-	@echo '   make rollback                    switch the server back to the release before'
+	@echo '   make rollback [ROLLBACK_TO=...]  switch the server back to the release before (or a named one)'
 	@echo '   make check                       validate content/ only (fast)'
 	@echo '   make test                        run the test suite'
 	@echo '   make bench                       search index size and speed, real content and a city-sized sample corpus'
+	@echo '   make bench-publish               time of the atomic build against building in place'
 	@echo '   make demo                        labelled sample site (sample updates over content/) into output-demo/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
@@ -124,8 +125,9 @@ publish: $(STAMP) $(NPM_STAMP)
 rsync_upload: publish
 	$(UPLOAD) "$(OUTPUTDIR)"
 
+# The release before the current one, or ROLLBACK_TO=<release name> (see `ls releases/` on the server).
 rollback: $(STAMP)
-	$(UPLOAD) --rollback
+	$(UPLOAD) --rollback $(if $(ROLLBACK_TO),--to "$(ROLLBACK_TO)")
 
 check: $(STAMP)
 	$(VENV)/bin/python -m pelican.plugins.portal.check -s "$(CONFFILE)"
@@ -142,4 +144,8 @@ demo: $(STAMP) $(NPM_STAMP)
 bench: $(STAMP) $(NPM_STAMP) browser
 	$(VENV)/bin/python bench/search_bench.py
 
-.PHONY: help venv browser webserver bench html clean regenerate serve serve-global devserver devserver-global publish rsync_upload rollback check test demo
+# What the atomic build (staging, checks, .gz, switch) costs over building in place, on content/.
+bench-publish: $(STAMP) $(NPM_STAMP)
+	$(VENV)/bin/python bench/publish_bench.py
+
+.PHONY: help venv browser webserver bench bench-publish html clean regenerate serve serve-global devserver devserver-global publish rsync_upload rollback check test demo

@@ -23,9 +23,11 @@ import argparse
 import fcntl
 import logging
 import os
+import resource
 import shutil
 import sys
 import time
+import traceback
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -121,14 +123,37 @@ def run_pelican(settings):
         pelican.Pelican(settings).run()
     except ContentError as error:
         raise BuildFailed(str(error)) from None
-    except Exception as error:  # one line, no traceback: the editor cannot act on one
-        raise BuildFailed(f"Pelican dừng vì lỗi: {type(error).__name__}: {error}") from None
+    except Exception as error:  # one line, no traceback (unless DEBUG=1): the editor cannot act on one
+        if settings.get("DEBUG"):
+            traceback.print_exc()
+        raise BuildFailed(f"{_where(error)}Pelican dừng vì lỗi: {type(error).__name__}: {error} "
+                          "— sửa rồi dựng lại") from None
     finally:
         logging.getLogger().removeHandler(errors)
         signals.all_generators_finalized.disconnect(_remember_context)
     if errors.count:
         raise BuildFailed(f"Pelican báo {errors.count} lỗi (ở trên): có trang không dựng được")
     return _built.get("context", {})
+
+
+def _where(error):
+    """"file:line: " of the template or file an exception came from, or "".
+
+    Jinja rewrites tracebacks so that template frames carry the template's file and line."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if not frame.filename.endswith(".py") and os.path.isfile(frame.filename):
+            return f"{_shown(frame.filename)}:{frame.lineno}: "
+    filename = getattr(error, "filename", None)
+    if isinstance(filename, str):
+        line = getattr(error, "lineno", None)
+        return f"{_shown(filename)}{f':{line}' if line else ''}: "
+    return ""
+
+
+def _shown(path):
+    """`path` relative to the current folder when it is inside it, else as it is."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
 
 
 def switch(layout):
@@ -171,10 +196,10 @@ def build(settings, target, keep=KEEP):
         for leftover in layout.leftovers():
             remove(leftover)
         settings = {**settings, "OUTPUT_PATH": str(layout.staging)}
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), _cpu()
         try:
             context = run_pelican(settings)
-            built = time.perf_counter()
+            built, cpu_built = time.perf_counter(), _cpu()
             problems = check_output(layout.staging, settings, context)
             if problems:
                 raise BuildFailed(*problems)
@@ -187,10 +212,17 @@ def build(settings, target, keep=KEEP):
             remove(layout.staging)
             remove(layout.temp_link)
         prune(layout, keep)
-    done = time.perf_counter()
+    done, cpu_done = time.perf_counter(), _cpu()
     files = sum(len(names) for _, _, names in os.walk(release))
     return (f"{layout.name}/ → {release.relative_to(layout.parent)} ({files} tệp, {stats.files} bản nén .gz; "
-            f"dựng {built - started:.2f} s, kiểm tra + nén + chuyển {done - built:.2f} s)")
+            f"dựng {built - started:.2f} s, kiểm tra + nén + chuyển {done - built:.2f} s; "
+            f"CPU {cpu_built - cpu_started:.2f} s + {cpu_done - cpu_built:.2f} s)")
+
+
+def _cpu():
+    """CPU seconds used by this process so far (all threads): steadier than wall time on a busy machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv=None):

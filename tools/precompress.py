@@ -2,9 +2,10 @@
 
     python -m tools.precompress output/
 
-Written with Python's gzip module at level 9 (once per build, so the slowest level costs
-nothing at request time); a `.gz` is kept only when it is smaller than its source, and gets
-its source's modification time so both carry the same Last-Modified.
+Written with Python's gzip module at level 6: on content/ level 9 took twice the CPU time
+(0.20 s against 0.10 s for 3.4 MB) to make the files 0.6 % smaller. A `.gz` is kept only
+when it is smaller than its source, and gets its source's modification time so both carry
+the same Last-Modified.
 """
 
 import argparse
@@ -15,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv")
+LEVEL = 6
 
 
 @dataclass
@@ -29,7 +31,7 @@ def _compress(path):
     """Write path + ".gz"; returns (raw size, gzip size), gzip size 0 if not worth keeping."""
     with open(path, "rb") as source:
         raw = source.read()
-    packed = gzip.compress(raw, compresslevel=9, mtime=0)
+    packed = gzip.compress(raw, compresslevel=LEVEL, mtime=0)
     if len(packed) >= len(raw):
         return len(raw), 0
     stat = os.stat(path)

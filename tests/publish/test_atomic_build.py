@@ -95,7 +95,8 @@ def test_template_crash_after_validation_leaves_output_byte_identical(built, tmp
     theme = broken_theme(tmp_path, "target.html", "{{ khong_co_ham_nay() }}")
     done = run_build(content, output, "-t", str(theme))
     assert_failed_cleanly(done, before, output)
-    assert "Pelican dừng vì lỗi: UndefinedError: 'khong_co_ham_nay' is undefined" in done.stderr
+    assert (f"{theme}/templates/target.html:1: Pelican dừng vì lỗi: UndefinedError: 'khong_co_ham_nay' is undefined "
+            "— sửa rồi dựng lại") in done.stderr
 
 
 def test_an_empty_page_fails_the_check_and_is_never_switched_in(built, tmp_path):

@@ -1,4 +1,4 @@
-# Targets as pelican-quickstart writes them, plus test, check and bench.
+# Targets as pelican-quickstart writes them, plus test, check, bench, demo and rollback.
 # The first run creates .venv from the pinned requirements.txt.
 PY?=python3
 VENV?=.venv
@@ -18,6 +18,16 @@ SSH_HOST=localhost
 SSH_PORT=22
 SSH_USER=root
 SSH_TARGET_DIR=/var/www/chuyen-doi-so
+# Releases on the server: $(SSH_TARGET_DIR)/releases/<time>/, the live one at $(SSH_TARGET_DIR)/current
+# (see docs/xuat-ban.md). A test points these at a local folder: RSYNC_TARGET=/tmp/srv REMOTE_SHELL="sh -c".
+RSYNC_TARGET?=$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)
+RSYNC_RSH?=ssh -p $(SSH_PORT)
+REMOTE_SHELL?=ssh -p $(SSH_PORT) $(SSH_USER)@$(SSH_HOST)
+RELEASES_KEEP?=5
+# Atomic build (staging folder, checks, .gz, symlink switch) and the preview's autoreload.
+BUILD=$(VENV)/bin/python -m tools.build
+DEVSERVER=$(VENV)/bin/python -m tools.devserver
+UPLOAD=$(VENV)/bin/python -m tools.upload --target "$(RSYNC_TARGET)" --remote-shell "$(REMOTE_SHELL)" --rsync-rsh "$(RSYNC_RSH)" --keep $(RELEASES_KEEP)
 
 DEBUG ?= 0
 ifeq ($(DEBUG), 1)
@@ -41,6 +51,8 @@ STAMP=$(VENV)/.installed
 NPM_STAMP=node_modules/.installed
 # Browser tests and `make bench` drive Debian's chromium (installed if missing; CI runs as root).
 CHROMIUM=/usr/bin/chromium
+# The nginx test serves a build with deploy/nginx.conf; the upload test runs rsync locally.
+NGINX=/usr/sbin/nginx
 SUDO=$(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help:
@@ -54,10 +66,12 @@ help:
 	@echo '   make serve [PORT=8000]           serve site at http://localhost:8000'
 	@echo '   make serve-global [SERVER=0.0.0.0] serve (as root) to $(SERVER):80'
 	@echo '   make devserver [PORT=8000]       serve and regenerate together'
-	@echo '   make rsync_upload                upload the web site via rsync+ssh'
+	@echo '   make rsync_upload                upload a new release via rsync+ssh, then switch to it'
+	@echo '   make rollback [ROLLBACK_TO=...]  switch the server back to the release before (or a named one)'
 	@echo '   make check                       validate content/ only (fast)'
 	@echo '   make test                        run the test suite'
 	@echo '   make bench                       search index size and speed, real content and a city-sized sample corpus'
+	@echo '   make bench-publish               time of the atomic build against building in place'
 	@echo '   make demo                        labelled sample site (sample updates over content/) into output-demo/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
@@ -80,15 +94,18 @@ $(NPM_STAMP): package.json package-lock.json
 browser:
 	test -x $(CHROMIUM) || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
 
+webserver:
+	test -x $(NGINX) && command -v rsync >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y nginx rsync)
+
 html: $(STAMP) $(NPM_STAMP)
-	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 clean:
-	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
-	[ ! -d "$(DEMODIR)" ] || rm -rf "$(DEMODIR)"
+	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR)".releases "$(OUTPUTDIR)".staging-* "$(OUTPUTDIR)".tmp-* "$(OUTPUTDIR)".lock
+	rm -rf "$(DEMODIR)" "$(DEMODIR)".releases "$(DEMODIR)".staging-* "$(DEMODIR)".tmp-* "$(DEMODIR)".lock
 
 regenerate: $(STAMP) $(NPM_STAMP)
-	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	$(DEVSERVER) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 serve: $(STAMP) $(NPM_STAMP)
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -97,30 +114,38 @@ serve-global: $(STAMP) $(NPM_STAMP)
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER)
 
 devserver: $(STAMP) $(NPM_STAMP)
-	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	$(DEVSERVER) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 devserver-global: $(STAMP) $(NPM_STAMP)
-	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b 0.0.0.0
+	$(DEVSERVER) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b 0.0.0.0
 
 publish: $(STAMP) $(NPM_STAMP)
-	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+	$(BUILD) --publish "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 rsync_upload: publish
-	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+	$(UPLOAD) "$(OUTPUTDIR)"
+
+# The release before the current one, or ROLLBACK_TO=<release name> (see `ls releases/` on the server).
+rollback: $(STAMP)
+	$(UPLOAD) --rollback $(if $(ROLLBACK_TO),--to "$(ROLLBACK_TO)")
 
 check: $(STAMP)
 	$(VENV)/bin/python -m pelican.plugins.portal.cli.check -s "$(CONFFILE)"
 
-test: $(STAMP) $(NPM_STAMP) browser
+test: $(STAMP) $(NPM_STAMP) browser webserver
 	$(VENV)/bin/python -m pytest
 
 # Sample updates are regenerated from the current content/, so their ids always match it.
 demo: $(STAMP) $(NPM_STAMP)
 	$(VENV)/bin/python tools/samples.py "$(INPUTDIR)" "$(SAMPLEDIR)"
-	"$(PELICAN)" "$(INPUTDIR)" -o "$(DEMODIR)" -s "$(DEMOCONF)" $(PELICANOPTS)
+	$(BUILD) "$(INPUTDIR)" -o "$(DEMODIR)" -s "$(DEMOCONF)" $(PELICANOPTS)
 
 # Search benchmark: builds content/ and a generated SAMPLE corpus into bench-output/, prints numbers.
 bench: $(STAMP) $(NPM_STAMP) browser
 	$(VENV)/bin/python bench/search_bench.py
 
-.PHONY: help venv browser bench html clean regenerate serve serve-global devserver devserver-global publish rsync_upload check test demo
+# What the atomic build (staging, checks, .gz, switch) costs over building in place, on content/.
+bench-publish: $(STAMP) $(NPM_STAMP)
+	$(VENV)/bin/python bench/publish_bench.py
+
+.PHONY: help venv browser webserver bench bench-publish html clean regenerate serve serve-global devserver devserver-global publish rsync_upload rollback check test demo

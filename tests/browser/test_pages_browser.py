@@ -15,7 +15,7 @@ WCAG = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21
 PAGES = [
     "", "ke-hoach/", "ke-hoach/kh-a/", "don-vi/", "don-vi/so-a/", "don-vi/a-van-phong/", "chi-tieu/",
     "chi-tieu/a-ct-dung/", "chi-tieu/a-ct-moi-nhat/", "nhiem-vu/", "nhiem-vu/qua-han/", "ve-du-lieu/",
-    "cap-nhat/", "cap-nhat/2025-11-a/", "tin-tuc/", "tin-tuc/a-ban-hanh/", "gioi-thieu/", "tim-kiem/",
+    "cap-nhat/", "cap-nhat/2025-11-a/", "tin-tuc/", "tin-tuc/a-ban-hanh/", "gioi-thieu/", "tim-kiem/", "404.html",
 ]
 
 if not os.path.exists(CHROMIUM):

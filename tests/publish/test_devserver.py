@@ -1,0 +1,56 @@
+"""`make devserver` / `make regenerate` (tools/devserver.py): a content error is printed once per
+change, then the preview waits quietly; fixing the file rebuilds it."""
+
+import subprocess
+import sys
+import time
+
+from site_support import REPO
+from publish_support import basic_content, build_env
+
+PROBLEM = "không hợp lệ — mã chỉ gồm chữ thường không dấu"
+
+
+def wait_for(log, text, timeout=90):
+    deadline = time.monotonic() + timeout
+    while text not in log.read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, f"«{text}» never came:\n{log.read_text(encoding='utf-8')}"
+        time.sleep(0.1)
+
+
+def set_plan_id(plan, value):
+    text = plan.read_text(encoding="utf-8")
+    head, _, rest = text.partition("\nma: ")
+    plan.write_text(head + f"\nma: {value}\n" + rest.partition("\n")[2], encoding="utf-8")
+
+
+def test_each_error_is_printed_once_per_change_then_the_preview_waits(tmp_path):
+    content = basic_content(tmp_path)
+    plan = content / "ke-hoach" / "a.md"
+    set_plan_id(plan, "kh a!")
+    log = tmp_path / "devserver.log"
+    with open(log, "w", encoding="utf-8") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tools.devserver", "-r", str(content), "-o", str(tmp_path / "output"),
+             "-s", str(REPO / "pelicanconf.py")],
+            cwd=REPO, env=build_env(), stdout=handle, stderr=subprocess.STDOUT)
+    try:
+        wait_for(log, "«kh a!»")
+        time.sleep(2)  # Pelican 4.12's own loop printed the line ~100 times a second
+        text = log.read_text(encoding="utf-8")
+        assert text.count(PROBLEM) == 1, text
+        assert text.count("Nội dung có 4 lỗi; không xuất bản trang nào. Bản xem trước giữ nguyên") == 1
+        assert "Traceback" not in text
+        set_plan_id(plan, "kh a?")  # another mistake: printed once too
+        wait_for(log, "«kh a?»")
+        time.sleep(2)
+        assert log.read_text(encoding="utf-8").count(PROBLEM) == 2
+        set_plan_id(plan, "kh-a")  # fixed: the preview is built
+        wait_for(log, "Done: Processed")
+        time.sleep(2)
+        text = log.read_text(encoding="utf-8")
+        assert text.count(PROBLEM) == 2 and text.count("Done: Processed") == 1, text
+        assert (tmp_path / "output" / "ke-hoach" / "kh-a" / "index.html").is_file()
+    finally:
+        process.kill()
+        process.wait()

@@ -1,0 +1,1 @@
+"""Command-line tools the Makefile runs: atomic build, precompression, devserver, release upload."""

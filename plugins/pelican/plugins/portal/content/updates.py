@@ -1,6 +1,7 @@
 """Update and news files (cap-nhat/, tin-tuc/): front matter, reported values and statuses."""
 
 import difflib
+from datetime import date
 
 from ..vocabulary import UPDATE
 from ..model.entities import TargetReport, TaskReport, Update
@@ -8,6 +9,8 @@ from .converters import read_record
 from .fields import ARTICLE_FIELDS, UPDATE_FIELDS
 from .frontmatter import read_front_matter
 from .registry import resolve_or_report
+from ..model.values import format_number
+from ..text import fold
 
 
 def read_update(path, kind, portal, plans_by_ref, registry, problems, broken):
@@ -34,13 +37,35 @@ def read_update(path, kind, portal, plans_by_ref, registry, problems, broken):
                          "số, ký hiệu của một kế hoạch trong ke-hoach/" + (f"; có phải «{close[0]}»?" if close else ""))
         else:
             plans.append(plan)
+    latest = max(portal.judging_date or date.today(), date.today())
+    if values["ngay"] > latest:
+        problems.add(where, record.key_lines["ngay"], "ngay", f"ngày đăng {values['ngay']:%d/%m/%Y} ở tương lai",
+                     f"ngày đăng không muộn hơn hôm nay ({latest:%d/%m/%Y}); bài chưa đến ngày đăng "
+                     "thì chưa đưa vào thư mục")
+        return None
     update = Update(path=where, kind=kind, title=values["tieu_de"], date=values["ngay"], unit=unit,
                     plans=plans, summary=values.get("tom_tat") or "")
+    seen = {}  # target or task id -> line of its first report in this update
     for item in values.get("chi_tieu") or []:
-        _read_target_report(item, update, portal, where, problems, broken)
+        if _once(item, seen, "chỉ tiêu", where, problems):
+            _read_target_report(item, update, portal, where, problems, broken)
     for item in values.get("nhiem_vu") or []:
-        _read_task_report(item, update, portal, where, problems, broken)
+        if _once(item, seen, "nhiệm vụ", where, problems):
+            _read_task_report(item, update, portal, where, problems, broken)
     return update
+
+
+def _once(values, seen, what, path, problems):
+    """False (problem logged) when this update already reported the same target or task."""
+    item_id = (values or {}).get("ma")
+    if item_id is None:
+        return True
+    if item_id in seen:
+        problems.add(path, item_id.line, "ma", f"{what} «{item_id}» được báo cáo hai lần trong bài",
+                     f"mỗi {what} một lần trong một bài (đã báo cáo ở dòng {seen[item_id]})")
+        return False
+    seen[item_id] = item_id.line
+    return True
 
 
 def _lookup(items, item_id, what, path, line, problems, broken):
@@ -64,11 +89,18 @@ def _read_target_report(values, update, portal, path, problems, broken):
         problems.add(path, line, "tinh_den", f"ngày số liệu {as_of:%d/%m/%Y} sau ngày đăng {update.date:%d/%m/%Y}",
                      "số liệu tính đến một ngày không muộn hơn ngày đăng bài")
         return
-    if target.goal.measure == "percent" and not 0 <= values["gia_tri"] <= 100:
-        problems.add(path, line, "gia_tri", f"tỷ lệ {values['gia_tri']:g} nằm ngoài 0–100",
-                     "chỉ tiêu này tính bằng %: một số từ 0 đến 100")
+    issued = target.plan.issued
+    if issued is not None and as_of < issued:
+        problems.add(path, line, "tinh_den", f"số liệu tính đến {as_of:%d/%m/%Y}, trước ngày ban hành kế hoạch "
+                     f"{target.plan.number} ({issued:%d/%m/%Y})",
+                     "số liệu tính từ ngày kế hoạch ban hành trở về sau; ghi «tinh_den» nếu khác ngày đăng")
         return
-    report = TargetReport(target, values["gia_tri"], as_of, values.get("nguon") or "", update, line)
+    value, unit = values["gia_tri"]
+    mismatch = unit_mismatch(value, unit, target)
+    if mismatch:
+        problems.add(path, line, "gia_tri", *mismatch)
+        return
+    report = TargetReport(target, value, as_of, values.get("nguon") or "", update, line)
     update.target_reports.append(report)
 
 
@@ -83,3 +115,26 @@ def _read_task_report(values, update, portal, path, problems, broken):
                         update, values["ma"].line)
     update.task_reports.append(report)
 
+
+
+def unit_mismatch(value, unit, target):
+    """(found, expected) when a reported value's unit does not fit the target's goal, else
+    None. "%" fits only a percent goal; a counted thing ("hồ sơ") only a count of the same
+    thing; a bare number fits both. A percent is at most 100."""
+    goal = target.goal
+    written = f"{format_number(value)}{unit if unit == '%' else ' ' + unit if unit else ''}"
+    about = f"mục tiêu của chỉ tiêu «{target.id}» là «{target.goal_text}»"
+    if goal.measure == "percent":
+        if unit not in ("", "%"):
+            return (f"giá trị «{written}» là số đếm nhưng {about} (tỷ lệ %)",
+                    "ghi tỷ lệ phần trăm, ví dụ «gia_tri: 85%»")
+        if value > 100:
+            return (f"tỷ lệ {written} vượt quá 100%", "chỉ tiêu này tính bằng %: một số từ 0 đến 100")
+        return None
+    if unit == "%":
+        return (f"giá trị «{written}» là tỷ lệ % nhưng {about} (đếm số lượng)",
+                f"ghi số {goal.unit_label or 'lượng'} đạt được, ví dụ «gia_tri: 27»")
+    if unit and fold(unit) != fold(goal.unit_label):
+        return (f"giá trị «{written}» không cùng đơn vị với {about}",
+                f"ghi số {goal.unit_label or 'lượng'}, ví dụ «gia_tri: 27»")
+    return None

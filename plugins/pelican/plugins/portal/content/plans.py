@@ -11,6 +11,7 @@ from ..text import field_key, fold
 from .converters import read_record
 from .fields import PLAN_FIELDS, TARGET_FIELDS, TASK_FIELDS
 from .frontmatter import read_front_matter
+from .media import check_media
 from .registry import resolve_or_report
 
 BLOCK_KINDS = ("chi-tieu", "nhiem-vu")
@@ -58,6 +59,7 @@ def read_plan(path, registry, problems, ids, broken):
         problems.add(where, max(body_line - 1, 1), "", "kế hoạch không có nội dung sau phần thông tin",
                      "chép toàn văn kế hoạch (các mục, chỉ tiêu, nhiệm vụ) vào sau dòng «---»")
     _check_anchors(plan, body, body_line, problems)
+    check_media(body, body_line, where, problems)
     _check_period(plan, values, record, problems)
     if issuer is None or not all(values.get(f) for f in ("ma", "so_ky_hieu", "tieu_de")) or (
             "ngay_ban_hanh" not in values):

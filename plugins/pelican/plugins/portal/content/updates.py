@@ -8,6 +8,7 @@ from ..model.entities import TargetReport, TaskReport, Update
 from .converters import read_record
 from .fields import ARTICLE_FIELDS, UPDATE_FIELDS
 from .frontmatter import read_front_matter
+from .media import check_media
 from .registry import resolve_or_report
 from ..model.values import format_number
 from ..text import fold
@@ -18,10 +19,11 @@ def read_update(path, kind, portal, plans_by_ref, registry, problems, broken):
     when its own fields are broken. `kind`: vocabulary.UPDATE or vocabulary.NEWS. Reports name
     targets and tasks of `portal`."""
     is_update = kind == UPDATE
-    record, _, _ = read_front_matter(path, problems)
+    record, body, body_line = read_front_matter(path, problems)
     if record is None:
         return None
     where = str(path)
+    check_media(body, body_line, where, problems)
     fields = UPDATE_FIELDS if is_update else ARTICLE_FIELDS
     values = read_record(record, fields, where, problems, "bài cập nhật" if is_update else "bài tin")
     if not values.get("tieu_de") or not values.get("ngay") or not values.get("don_vi"):

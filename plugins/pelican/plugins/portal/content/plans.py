@@ -12,7 +12,7 @@ from .converters import read_record
 from .fields import PLAN_FIELDS, TARGET_FIELDS, TASK_FIELDS
 from .frontmatter import read_front_matter
 from .media import check_media
-from .registry import resolve_or_report
+from .registry import UnitNotFound, resolve_or_report
 
 BLOCK_KINDS = ("chi-tieu", "nhiem-vu")
 # Any fence line: its indent, the fence, the name after it ("```nhiem-vu", "  ~~~ chi_tieu").
@@ -27,10 +27,11 @@ def read_plan(path, registry, problems, ids, broken):
     `ids`: {id: "path:line"} of every plan, target and task id claimed so far, and of every
     plan number under ("so_ky_hieu", number)."""
     record, body, body_line = read_front_matter(path, problems)
-    if record is None:
+    if record is None and body_line <= 1:  # no front matter at all: nothing more to read
         return None
     where = str(path)
-    values = read_record(record, PLAN_FIELDS, where, problems, "kế hoạch")
+    # Broken front matter (reported): the blocks are still read, so all problems show at once.
+    values = read_record(record, PLAN_FIELDS, where, problems, "kế hoạch") if record is not None else {}
     issuer = None
     if values.get("don_vi"):
         issuer = resolve_or_report(registry, values["don_vi"], None, where, values["don_vi"].line, "don_vi", problems)
@@ -45,6 +46,9 @@ def read_plan(path, registry, problems, ids, broken):
     )
     if plan.id:
         _claim_id(plan.id, "kế hoạch", where, record.key_lines.get("ma", 1), "ma", ids, problems)
+    if record is None:
+        record = yamlsource.Record()
+        record.key_lines = {}
     if plan.number:  # numbers share `ids` under a ("so_ky_hieu", number) key: unique too
         line = record.key_lines["so_ky_hieu"]
         key = ("so_ky_hieu", plan.number.casefold())
@@ -64,6 +68,7 @@ def read_plan(path, registry, problems, ids, broken):
     if issuer is None or not all(values.get(f) for f in ("ma", "so_ky_hieu", "tieu_de")) or (
             "ngay_ban_hanh" not in values):
         broken.update(item.id for item in (*plan.targets, *plan.tasks))
+        broken.update(ref.casefold() for ref in (plan.id, plan.number) if ref)  # updates naming it: no knock-on
         return None
     return plan
 
@@ -198,7 +203,7 @@ def _read_target(record, plan, registry, problems, ids, broken):
         return None
     unit = plan.issuer
     if values.get("don_vi"):
-        unit = resolve_or_report(registry, values["don_vi"], plan.issuer, path, values["don_vi"].line, "don_vi", problems)
+        unit = _resolve(registry, values["don_vi"], plan, path, values["don_vi"].line, "don_vi", problems)
     raw_goal = record.get("muc_tieu")
     return Target(
         id=values["ma"], text=values["noi_dung"], goal=values["muc_tieu"], goal_text=str(raw_goal),
@@ -219,7 +224,7 @@ def _read_task(record, plan, registry, problems, ids, broken):
     def units(key):
         found = []
         for name in values.get(key) or []:
-            unit = resolve_or_report(registry, name, plan.issuer, path, getattr(name, "line", record.line), key, problems)
+            unit = _resolve(registry, name, plan, path, getattr(name, "line", record.line), key, problems)
             if unit is not None and unit not in found:
                 found.append(unit)
         return found
@@ -229,3 +234,15 @@ def _read_task(record, plan, registry, problems, ids, broken):
         leads=units("chu_tri"), supports=units("phoi_hop"), deadline=values["thoi_han"], plan=plan,
         expected_result=values.get("ket_qua") or "", source=Source(path, record.line),
     )
+
+
+def _resolve(registry, name, plan, path, line, field_name, problems):
+    """resolve_or_report in the plan's context. Without an issuer (its problem is already
+    reported) a name shared by several units is not reported again: it is a knock-on."""
+    if plan.issuer is None:
+        try:
+            return registry.resolve(str(name), None)
+        except UnitNotFound as error:
+            if error.candidates:
+                return None
+    return resolve_or_report(registry, name, plan.issuer, path, line, field_name, problems)

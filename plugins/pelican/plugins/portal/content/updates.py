@@ -26,12 +26,16 @@ def read_update(path, kind, portal, plans_by_ref, registry, problems, broken):
     check_media(body, body_line, where, problems)
     fields = UPDATE_FIELDS if is_update else ARTICLE_FIELDS
     values = read_record(record, fields, where, problems, "bài cập nhật" if is_update else "bài tin")
-    if not values.get("tieu_de") or not values.get("ngay") or not values.get("don_vi"):
-        return None
-    unit = resolve_or_report(registry, values["don_vi"], None, where, values["don_vi"].line, "don_vi", problems)
+    # A broken header still lets the reports be checked, so every problem shows in one run.
+    complete = all(values.get(key) for key in ("tieu_de", "ngay", "don_vi"))
+    unit = None
+    if values.get("don_vi"):
+        unit = resolve_or_report(registry, values["don_vi"], None, where, values["don_vi"].line, "don_vi", problems)
     plans = []
     for ref in values.get("ke_hoach") or []:
         plan = plans_by_ref.get(ref.casefold())
+        if plan is None and ref.casefold() in broken:
+            continue  # a plan whose own problems are already reported
         if plan is None:
             known = [p.number for p in portal.plans]
             close = difflib.get_close_matches(str(ref), known, n=1, cutoff=0.5)
@@ -40,12 +44,12 @@ def read_update(path, kind, portal, plans_by_ref, registry, problems, broken):
         else:
             plans.append(plan)
     latest = max(portal.judging_date or date.today(), date.today())
-    if values["ngay"] > latest:
+    if values.get("ngay") and values["ngay"] > latest:
         problems.add(where, record.key_lines["ngay"], "ngay", f"ngày đăng {values['ngay']:%d/%m/%Y} ở tương lai",
                      f"ngày đăng không muộn hơn hôm nay ({latest:%d/%m/%Y}); bài chưa đến ngày đăng "
                      "thì chưa đưa vào thư mục")
-        return None
-    update = Update(path=where, kind=kind, title=values["tieu_de"], date=values["ngay"], unit=unit,
+        complete = False
+    update = Update(path=where, kind=kind, title=values.get("tieu_de") or "", date=values.get("ngay") or date.min, unit=unit,
                     plans=plans, summary=values.get("tom_tat") or "")
     seen = {}  # target or task id -> line of its first report in this update
     for item in values.get("chi_tieu") or []:
@@ -54,7 +58,7 @@ def read_update(path, kind, portal, plans_by_ref, registry, problems, broken):
     for item in values.get("nhiem_vu") or []:
         if _once(item, seen, "nhiệm vụ", where, problems):
             _read_task_report(item, update, portal, where, problems, broken)
-    return update
+    return update if complete else None
 
 
 def _once(values, seen, what, path, problems):
@@ -87,6 +91,8 @@ def _read_target_report(values, update, portal, path, problems, broken):
         return
     as_of = values.get("tinh_den") or update.date
     line = values["ma"].line
+    if update.date == date.min or as_of == date.min:  # the update's own date is broken: reported
+        return
     if as_of > update.date:
         problems.add(path, line, "tinh_den", f"ngày số liệu {as_of:%d/%m/%Y} sau ngày đăng {update.date:%d/%m/%Y}",
                      "số liệu tính đến một ngày không muộn hơn ngày đăng bài")

@@ -27,6 +27,12 @@ class FieldError(ValueError):
         self.found, self.expected = found, expected
 
 
+class Values(dict):
+    """read_record's result: {key: converted value}; `key_lines[key]` is each key's line."""
+
+    key_lines: dict
+
+
 def line_of(value, default=1):
     """The source line a YAML value remembers, else `default`."""
     return getattr(value, "line", default)
@@ -39,7 +45,8 @@ def read_record(record, fields, path, problems, what):
                      "viết mỗi trường trên một dòng dạng «tên_trường: giá trị»")
         return None
     known = {f.key: f for f in fields}
-    result = {}
+    result = Values()
+    result.key_lines = record.key_lines
     for key, value in record.items():
         line = record.key_lines[key]
         field = known.get(key)

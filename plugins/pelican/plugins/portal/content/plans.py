@@ -167,20 +167,24 @@ def _check_anchors(plan, body, body_line, problems):
 
 
 def _check_period(plan, values, record, problems):
-    """The period ends after it starts; every dated deadline falls on or after the issue date."""
+    """The period ends after it starts."""
     path = plan.source.path
     if plan.period_start and plan.period_end and plan.period_end < plan.period_start:
         problems.add(path, record.key_lines["den_ngay"], "den_ngay",
                      f"thời kỳ kết thúc {plan.period_end:%d/%m/%Y} trước khi bắt đầu {plan.period_start:%d/%m/%Y}",
                      "«den_ngay» không sớm hơn «tu_ngay»")
-    if plan.issued is None:
+
+
+def _check_deadline(values, plan, problems):
+    """A dated deadline falls on or after the plan's issue date (else the item would be judged
+    late the day it was issued: usually a mistyped year)."""
+    deadline = values.get("thoi_han")
+    due = deadline.due if deadline else None
+    if due is None or plan.issued is None or due >= plan.issued:
         return
-    for item in (*plan.targets, *plan.tasks):
-        due = item.deadline.due
-        if due is not None and due < plan.issued:
-            problems.add(path, item.source.line, "thoi_han",
-                         f"thời hạn «{item.deadline.text}» ({due:%d/%m/%Y}) trước ngày ban hành {plan.issued:%d/%m/%Y}",
-                         "thời hạn không sớm hơn ngày ban hành kế hoạch; kiểm tra lại năm")
+    problems.add(plan.source.path, values.key_lines["thoi_han"], "thoi_han",
+                 f"thời hạn «{deadline.text}» ({due:%d/%m/%Y}) trước ngày ban hành {plan.issued:%d/%m/%Y}",
+                 "thời hạn không sớm hơn ngày ban hành kế hoạch; kiểm tra lại năm")
 
 
 def _claim_id(item_id, what, path, line, field_name, ids, problems):
@@ -196,6 +200,8 @@ def _claim_id(item_id, what, path, line, field_name, ids, problems):
 def _read_target(record, plan, registry, problems, ids, broken):
     path = plan.source.path
     values = read_record(record, TARGET_FIELDS, path, problems, "chỉ tiêu")
+    if values:
+        _check_deadline(values, plan, problems)
     if values is None or not all(values.get(k) for k in ("ma", "noi_dung", "muc_tieu", "thoi_han")):
         broken.add((values or {}).get("ma"))
         return None
@@ -215,6 +221,8 @@ def _read_target(record, plan, registry, problems, ids, broken):
 def _read_task(record, plan, registry, problems, ids, broken):
     path = plan.source.path
     values = read_record(record, TASK_FIELDS, path, problems, "nhiệm vụ")
+    if values:
+        _check_deadline(values, plan, problems)
     if values is None or not all(values.get(k) for k in ("ma", "so", "noi_dung", "chu_tri", "thoi_han")):
         broken.add((values or {}).get("ma"))
         return None

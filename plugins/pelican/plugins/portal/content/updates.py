@@ -93,20 +93,21 @@ def _read_target_report(values, update, portal, path, problems, broken):
     line = values["ma"].line
     if update.date == date.min or as_of == date.min:  # the update's own date is broken: reported
         return
+    lines = getattr(values, "key_lines", {})
     if as_of > update.date:
-        problems.add(path, line, "tinh_den", f"ngày số liệu {as_of:%d/%m/%Y} sau ngày đăng {update.date:%d/%m/%Y}",
+        problems.add(path, lines.get("tinh_den", line), "tinh_den", f"ngày số liệu {as_of:%d/%m/%Y} sau ngày đăng {update.date:%d/%m/%Y}",
                      "số liệu tính đến một ngày không muộn hơn ngày đăng bài")
         return
     issued = target.plan.issued
     if issued is not None and as_of < issued:
-        problems.add(path, line, "tinh_den", f"số liệu tính đến {as_of:%d/%m/%Y}, trước ngày ban hành kế hoạch "
+        problems.add(path, lines.get("tinh_den", line), "tinh_den", f"số liệu tính đến {as_of:%d/%m/%Y}, trước ngày ban hành kế hoạch "
                      f"{target.plan.number} ({issued:%d/%m/%Y})",
                      "số liệu tính từ ngày kế hoạch ban hành trở về sau; ghi «tinh_den» nếu khác ngày đăng")
         return
     value, unit = values["gia_tri"]
     mismatch = unit_mismatch(value, unit, target)
     if mismatch:
-        problems.add(path, line, "gia_tri", *mismatch)
+        problems.add(path, lines.get("gia_tri", line), "gia_tri", *mismatch)
         return
     report = TargetReport(target, value, as_of, values.get("nguon") or "", update, line)
     update.target_reports.append(report)

@@ -7,11 +7,12 @@ import re
 def format_number(value: float) -> str:
     """Vietnamese style: "." groups thousands, "," is the decimal mark, at most 2 decimals.
 
-    1500 -> "1.500"; 85.5 -> "85,5"; 85.0 -> "85".
+    1500 -> "1.500"; 85.5 -> "85,5"; 85.0 -> "85"; 1234567.25 -> "1.234.567,25".
     """
-    if value == int(value):
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:.2f}".rstrip("0").replace(".", ",")
+    rounded = round(value, 2)
+    if rounded == int(rounded):
+        return f"{int(rounded):,}".replace(",", ".")
+    return f"{rounded:,.2f}".rstrip("0").translate(str.maketrans(",.", ".,"))
 
 
 def unit_suffix(goal) -> str:

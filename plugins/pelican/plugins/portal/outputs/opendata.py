@@ -196,7 +196,7 @@ def _cell_text(value):
     if isinstance(value, (list, tuple)):
         return "; ".join(map(str, value))
     if isinstance(value, float):
-        return f"{value:g}" if value == int(value) else repr(value)
+        return str(int(value)) if value == int(value) else repr(value)  # every digit: never "4.43492e+09"
     return str(_iso(value))
 
 

@@ -11,6 +11,8 @@ import pytest
 from site_support import Site, build, copy_site
 
 SITEURL = "https://example.gov.vn/chuyen-doi-so"
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
 
 def vietnamese(integer_digits, decimals):
@@ -51,8 +53,11 @@ def honest_site(tmp_path_factory):
         encoding="utf-8")
     (content / "cap-nhat" / "2025-11-a.md").write_text(
         (content / "cap-nhat" / "2025-11-a.md").read_text(encoding="utf-8").replace(
-            "Số liệu mẫu cho kiểm thử.", "Ảnh: ![sơ đồ](/hinh-anh/so-do.png), [bài trước](../2025-10-a/)."),
+            "Số liệu mẫu cho kiểm thử.",
+            "Ảnh: ![sơ đồ]({static}/hinh-anh/so-do.png), ![cũ](/hinh-anh/so-do.png), [bài trước](../2025-10-a/)."),
         encoding="utf-8")
+    (content / "hinh-anh").mkdir(exist_ok=True)
+    (content / "hinh-anh" / "so-do.png").write_bytes(PNG)
     site = Site(build(content, tmp / "output", SITEURL=SITEURL, RELATIVE_URLS=False))
     site.numbers = numbers
     return site
@@ -94,6 +99,18 @@ def test_feed_links_and_images_are_absolute_under_the_sub_path(honest_site):
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entry = next(e for e in feed.findall("a:entry", ns) if "tháng 11/2025" in e.find("a:title", ns).text)
     content = entry.find("a:content", ns).text
-    assert f'src="{SITEURL}/hinh-anh/so-do.png"' in content
-    assert f'href="{SITEURL}/cap-nhat/2025-10-a/"' in content or 'href="../' not in content
+    assert content.count(f'src="{SITEURL}/hinh-anh/so-do.png"') == 2  # {static}/… and /hinh-anh/…
     assert 'src="/' not in content and 'href="/' not in content and 'href="../' not in content
+
+
+def test_an_image_from_the_guide_shows_on_the_page(honest_site):
+    images = [img["src"] for img in honest_site.page(_update_url(honest_site)).select("main img")]
+    assert f"{SITEURL}/hinh-anh/so-do.png" in images
+    assert (honest_site.path("hinh-anh/so-do.png")).exists()
+
+
+def _update_url(site):
+    feed = ET.fromstring(site.text("atom.xml"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entry = next(e for e in feed.findall("a:entry", ns) if "tháng 11/2025" in e.find("a:title", ns).text)
+    return entry.find("a:link", ns).get("href").removeprefix(SITEURL + "/")

@@ -8,6 +8,8 @@ before a list and four spaces for a sub-list, and turned both into one paragraph
 list (plan 3183/KH-STP, tasks 3.1, 4.1, 6.2).
 """
 
+import re
+
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 import nh3
@@ -35,7 +37,18 @@ def make_markdown():
     tables, strikethrough, an id on every heading (heading_slug, made unique per document)."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_slug)
+    encode = md.normalizeLink
+
+    def normalize_link(url):
+        """Keep Pelican's "{static}/…" and "{filename}/…" prefixes (Pelican resolves them)."""
+        prefix = _PELICAN_LINK.match(url)
+        return prefix.group(0) + encode(url[prefix.end():]) if prefix else encode(url)
+
+    md.normalizeLink = normalize_link
     return md
+
+
+_PELICAN_LINK = re.compile(r"^\{(?:static|filename|attach|index|tag|category|author)\}")
 
 
 def clean_html(html):

@@ -36,6 +36,8 @@ CASES = [
      'cap-nhat/2025-11-a.md:12: trường «tinh_den»: số liệu tính đến 15/08/2025, trước ngày ban hành kế hoạch 10/KH-A (01/09/2025) — số liệu tính từ ngày kế hoạch ban hành trở về sau; ghi «tinh_den» nếu khác ngày đăng'),
     ('deadline before issue', 'ke-hoach/a.md', 'thoi_han: trước ngày 20/10/2025', 'thoi_han: 31/08/2025',
      'ke-hoach/a.md:53: trường «thoi_han»: thời hạn «31/08/2025» (31/08/2025) trước ngày ban hành 01/09/2025 — thời hạn không sớm hơn ngày ban hành kế hoạch; kiểm tra lại năm'),
+    ('plan issued in the future', 'ke-hoach/b.md', 'ngay_ban_hanh: 15/09/2025', 'ngay_ban_hanh: 15/09/2062',
+     'ke-hoach/b.md:6: trường «ngay_ban_hanh»: ngày ban hành 15/09/2062 ở tương lai — ngày ký ban hành ghi trên văn bản; kiểm tra lại năm'),
     ('period end before start', 'ke-hoach/a.md', 'thoi_ky: Các tháng cuối năm 2025', 'tu_ngay: 01/12/2025\nden_ngay: 01/10/2025',
      'ke-hoach/a.md:8: trường «den_ngay»: thời kỳ kết thúc 01/10/2025 trước khi bắt đầu 01/12/2025 — «den_ngay» không sớm hơn «tu_ngay»'),
     ('reported twice', 'cap-nhat/2025-11-a.md', '  - ma: a-ct-cham\n', '  - ma: a-ct-dung\n',

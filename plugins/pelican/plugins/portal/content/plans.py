@@ -3,6 +3,7 @@ blocks that declare targets and tasks where they stand in the document."""
 
 import difflib
 import re
+from datetime import date
 
 from . import yamlsource
 from ..model.entities import Plan, Source, Target, Task
@@ -167,8 +168,11 @@ def _check_anchors(plan, body, body_line, problems):
 
 
 def _check_period(plan, values, record, problems):
-    """The period ends after it starts."""
+    """The period ends after it starts; the plan is not issued in the future (a mistyped year)."""
     path = plan.source.path
+    if plan.issued and plan.issued > date.today():
+        problems.add(path, record.key_lines["ngay_ban_hanh"], "ngay_ban_hanh",
+                     f"ngày ban hành {plan.issued:%d/%m/%Y} ở tương lai", "ngày ký ban hành ghi trên văn bản; kiểm tra lại năm")
     if plan.period_start and plan.period_end and plan.period_end < plan.period_start:
         problems.add(path, record.key_lines["den_ngay"], "den_ngay",
                      f"thời kỳ kết thúc {plan.period_end:%d/%m/%Y} trước khi bắt đầu {plan.period_start:%d/%m/%Y}",
@@ -180,8 +184,8 @@ def _check_deadline(values, plan, problems):
     late the day it was issued: usually a mistyped year)."""
     deadline = values.get("thoi_han")
     due = deadline.due if deadline else None
-    if due is None or plan.issued is None or due >= plan.issued:
-        return
+    if due is None or plan.issued is None or due >= plan.issued or plan.issued > date.today():
+        return  # (an issue date in the future is the one problem reported)
     problems.add(plan.source.path, values.key_lines["thoi_han"], "thoi_han",
                  f"thời hạn «{deadline.text}» ({due:%d/%m/%Y}) trước ngày ban hành {plan.issued:%d/%m/%Y}",
                  "thời hạn không sớm hơn ngày ban hành kế hoạch; kiểm tra lại năm")

@@ -66,15 +66,11 @@ def parse_number(text: str) -> float:
     if _VIETNAMESE.fullmatch(raw):
         return float(raw.replace(".", "").replace(",", "."))
     if _AMBIGUOUS.fullmatch(raw):
-        whole, fraction = raw.split(".")
-        return _ambiguous(raw, f"{whole},{fraction}")
+        raise NumberError(f"số «{raw}» không rõ: dấu chấm chỉ dùng để ngăn hàng nghìn",
+                          f"nếu là số thập phân, viết «{raw.replace('.', ',')}»; nếu là hàng nghìn, viết đủ ba "
+                          "chữ số sau dấu chấm (ví dụ «1.500»)")
     raise NumberError(f"«{raw}» không phải là số",
                       "một số viết theo kiểu Việt Nam: 85, 85,5 hoặc 1.500 (dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân)")
-
-
-def _ambiguous(raw, decimal):
-    raise NumberError(f"số «{raw}» không rõ: dấu chấm chỉ dùng để ngăn hàng nghìn",
-                      f"nếu là số thập phân, viết «{decimal}»; nếu là hàng nghìn, viết đủ ba chữ số sau dấu chấm (ví dụ «1.500»)")
 
 
 def parse_quantity(text: str) -> tuple[float, str]:
@@ -87,5 +83,5 @@ def parse_quantity(text: str) -> tuple[float, str]:
                           "một con số duy nhất, ví dụ «tối thiểu 80%» (cổng chưa theo dõi khoảng giá trị)")
     match = _QUANTITY.match(raw)
     if not match:
-        parse_number(raw)  # raises with the right message
+        return parse_number(raw), ""  # not a number: parse_number raises with the right message
     return parse_number(match.group(1)), match.group(2).strip()

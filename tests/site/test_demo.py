@@ -39,7 +39,7 @@ def demo(tmp_path_factory):
 
 
 def test_samples_reference_the_current_ids(demo):
-    portal, problems = load_portal(demo.content, extra_paths=[demo.sample])
+    portal, problems = load_portal(demo.content, judging_date=demo.judging, extra_paths=[demo.sample])
     assert not problems
     real = {t.id for t in portal.targets.values() if t.plan.id != samples.SAMPLE_PLAN}
     reported = {r.target.id for u in portal.updates for r in u.target_reports}
@@ -56,7 +56,7 @@ def test_every_badge_state_shows(demo):
     states = set()
     for svg in demo.output.glob("huy-hieu/*.svg"):
         states.add(re.search(r'aria-label="chỉ tiêu \(số liệu mẫu\): ([^"·;]+)', svg.read_text()).group(1).strip())
-    assert states == {"Chưa có số liệu", "Đã đạt", "Đúng tiến độ", "Có nguy cơ chậm", "Không đạt"}
+    assert states == {"Chưa có số liệu", "Đã đạt", "Đúng tiến độ", "Có nguy cơ chậm", "Không đạt", "Đã đạt, sau thời hạn"}
 
 
 def test_every_page_says_the_figures_are_samples(demo):

@@ -106,20 +106,22 @@ def rollup_counts(page, kind, scope="#tong-hop"):
 
 def test_unit_rollup_counts_its_divisions(progress_site):
     page = progress_site.page("don-vi/so-x/")
-    assert rollup_counts(page, "tasks") == {"done": 1, "in-progress": 0, "ongoing": 1, "not-started": 2, "late": 4}
+    assert rollup_counts(page, "tasks") == {"done": 1, "in-progress": 0, "ongoing": 1, "not-started": 0, "never-reported": 2, "late": 2, "late-unreported": 2}
     assert rollup_counts(page, "targets") == {"met": 1, "on-track": 3, "at-risk": 1, "not-met": 1, "no-data": 1}
     tech = progress_site.page("don-vi/x-cntt/")  # itself and its Trung tâm Dữ liệu
-    assert rollup_counts(tech, "tasks") == {"done": 0, "in-progress": 0, "ongoing": 1, "not-started": 1, "late": 2}
+    assert rollup_counts(tech, "tasks") == {"done": 0, "in-progress": 0, "ongoing": 1, "not-started": 0,
+                                          "never-reported": 1, "late": 0, "late-unreported": 2}
     assert rollup_counts(tech, "targets") == {"met": 0, "on-track": 0, "at-risk": 1, "not-met": 0, "no-data": 0}
     office = progress_site.page("don-vi/x-vp/")  # x-nv-8 is only supported: not counted
-    assert rollup_counts(office, "tasks") == {"done": 0, "in-progress": 0, "ongoing": 0, "not-started": 0, "late": 3}
+    assert rollup_counts(office, "tasks") == {"done": 0, "in-progress": 0, "ongoing": 0, "not-started": 0,
+                                            "never-reported": 0, "late": 2, "late-unreported": 1}
 
 
 def test_plan_and_city_rollups(progress_site):
     plan = progress_site.page("ke-hoach/kh-x/")
-    assert rollup_counts(plan, "tasks") == {"done": 1, "in-progress": 1, "ongoing": 1, "not-started": 2, "late": 4}
+    assert rollup_counts(plan, "tasks") == {"done": 1, "in-progress": 1, "ongoing": 1, "not-started": 0, "never-reported": 2, "late": 2, "late-unreported": 2}
     home = progress_site.page("")
-    assert rollup_counts(home, "tasks") == {"done": 2, "in-progress": 1, "ongoing": 1, "not-started": 2, "late": 4}
+    assert rollup_counts(home, "tasks") == {"done": 2, "in-progress": 1, "ongoing": 1, "not-started": 0, "never-reported": 2, "late": 2, "late-unreported": 2}
     assert rollup_counts(home, "targets") == {"met": 1, "on-track": 3, "at-risk": 1, "not-met": 1, "no-data": 2}
     assert home.select_one("#tong-hop svg.rollup-bar")["aria-hidden"] == "true"  # the numbers are written out
     changes = home.select("ul.changes li")

@@ -83,7 +83,7 @@ def test_yaml_text_is_never_retyped(tmp_path):
 def test_yaml_syntax_error_has_a_line(tmp_path):
     content, path, line = broken_site(tmp_path, "ke-hoach/b.md", "tieu_de: Kế hoạch", "tieu_de: [Kế hoạch")
     report = problems_of(content)
-    assert len(report) == 1 and report[0].startswith(f"{path}:") and "YAML" in report[0]
+    assert report == [f"{path}:{line}: tệp: danh sách «[…» không có dấu «]» đóng — đóng danh sách bằng «]», hoặc viết mỗi mục một dòng bắt đầu bằng «- »"]
 
 
 def test_names_shared_by_two_units_need_a_context(tmp_path):

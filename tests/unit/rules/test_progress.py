@@ -127,3 +127,15 @@ def test_plan_without_issue_date_is_judged_from_its_period_start():
 def test_task_days_late_and_last_report(deadline, statuses, judging, days_late, never_late, last):
     state = progress.judge_task(task(deadline, statuses), judging)
     assert (state.days_late, state.never_late, state.last_reported) == (days_late, never_late, last)
+
+
+@pytest.mark.parametrize("values, met_late, label", [
+    ([(date(2026, 1, 10), 85)], True, "Đã đạt, sau thời hạn"),  # first met after 31/12/2025
+    ([(date(2025, 12, 31), 80)], False, "Đã đạt"),  # met on the deadline day
+    ([(date(2025, 12, 1), 85), (date(2026, 1, 10), 90)], False, "Đã đạt"),  # met in time, reported again later
+    ([(date(2025, 12, 1), 60), (date(2026, 1, 10), 90)], True, "Đã đạt, sau thời hạn"),
+])
+def test_a_target_met_after_its_deadline_says_so(values, met_late, label):
+    judged = progress.judge_target(target(values=values), date(2026, 2, 1))
+    assert judged.state == progress.MET and judged.met_late is met_late
+    assert judged.label == label and judged.progress_label == label

@@ -17,14 +17,16 @@ from pelican.plugins.portal.model import TargetReport, TaskReport, Update  # noq
     ("31/10/2025", [(date(2025, 10, 1), "hoan-thanh")], rollups.DONE),
     ("thường xuyên", [(date(2025, 10, 1), "hoan-thanh")], rollups.DONE),  # done wins over ongoing
     ("31/10/2025", [(date(2025, 10, 1), "dang-thuc-hien")], rollups.LATE),  # late wins over in progress
-    ("31/10/2025", [], rollups.LATE),
+    ("31/10/2025", [], rollups.LATE_UNREPORTED),  # late and never reported: its own bucket
+    ("31/10/2025", [(date(2025, 10, 1), "chua-trien-khai")], rollups.LATE),
     ("thường xuyên", [(date(2025, 10, 1), "dang-thuc-hien")], rollups.ONGOING),
-    ("thường xuyên", [], rollups.ONGOING),
+    ("thường xuyên", [], rollups.NEVER_REPORTED),  # never reported wins over ongoing
     ("31/12/2025", [(date(2025, 10, 1), "dang-thuc-hien")], rollups.IN_PROGRESS),
     ("31/12/2025", [(date(2025, 10, 1), "tam-dung")], rollups.IN_PROGRESS),
     ("31/12/2025", [(date(2025, 10, 1), "chua-trien-khai")], rollups.NOT_STARTED),
-    ("31/12/2025", [], rollups.NOT_STARTED),
-    ("sau khi có hướng dẫn", [], rollups.NOT_STARTED),  # conditional: never late, by its status
+    ("31/12/2025", [], rollups.NEVER_REPORTED),  # never reported is not "not started"
+    ("sau khi có hướng dẫn", [], rollups.NEVER_REPORTED),  # conditional: never late
+    ("sau khi có hướng dẫn", [(date(2025, 10, 1), "chua-trien-khai")], rollups.NOT_STARTED),
 ])
 def test_each_task_falls_in_one_bucket(deadline, statuses, bucket):
     item = task("k", deadline, statuses=statuses)
@@ -49,12 +51,14 @@ def test_unit_rollup_includes_divisions_counts_once_and_skips_supported_tasks():
     assert [t.id for t in work_targets] == ["c1", "c2"]
     counted = rollups.rollup(work_targets, work_tasks)
     assert counted.task_total == 4 and counted.target_total == 2
-    assert {c.key: c.count for c in counted.tasks} == {"done": 1, "in-progress": 0, "ongoing": 1, "not-started": 0, "late": 2}
+    assert {c.key: c.count for c in counted.tasks} == {"done": 1, "in-progress": 0, "ongoing": 0, "not-started": 0,
+                                                        "never-reported": 1, "late": 0, "late-unreported": 2}
+    assert counted.late_count == 2
     assert {c.key: c.count for c in counted.targets} == {"met": 1, "on-track": 0, "at-risk": 0, "not-met": 0, "no-data": 1}
     assert rollups.rollup(*rollups.unit_work(tech)).task_total == 2  # t2 and t4
     # the bar: segments start where the previous one ends, widths add up to 100
     segments = counted.task_segments
-    assert [c.key for c, _ in segments] == ["done", "ongoing", "late"]
+    assert [c.key for c, _ in segments] == ["done", "never-reported", "late-unreported"]
     assert segments[1][1] == pytest.approx(25.0) and segments[2][1] == pytest.approx(50.0)
     assert sum(c.share for c, _ in segments) == pytest.approx(100.0)
 

@@ -58,6 +58,8 @@ REPORTING_STATES = _table(
     Term(NOT_REPORTED, "Chưa có số liệu"),
 )
 NOT_JUDGED_LABEL = "Chưa đánh giá được"
+# A met target whose goal was first reached, in the reports, only after its deadline.
+MET_LATE_LABEL = "Đã đạt, sau thời hạn"
 
 # Task statuses an update may report (their keys are what editors may also type).
 NOT_STARTED_STATUS, IN_PROGRESS_STATUS, DONE_STATUS, PAUSED_STATUS = (
@@ -74,15 +76,23 @@ TASK_STATUSES = {**REPORTED_TASK_STATUSES,
                  NEVER_REPORTED_STATUS: Term(NEVER_REPORTED_STATUS, "Chưa có báo cáo", "no-data")}
 LATE_LABEL = "Quá hạn"
 
-# Roll-up buckets: each task counted in exactly one (rules/rollups.py), in the order the bar draws them.
-DONE, IN_PROGRESS, ONGOING, NOT_STARTED, LATE = "done", "in-progress", "ongoing", "not-started", "late"
+LATE_REPORTED_LABEL, LATE_UNREPORTED_LABEL = "Quá hạn, đã báo cáo chưa xong", "Quá hạn, chưa có báo cáo"
+
+# Roll-up buckets: each task counted in exactly one (rules/rollups.py), in the order the bar
+# draws them. "Never reported" is apart from "not started" (a unit said so), and late work is
+# split by whether the unit reported at all.
+DONE, IN_PROGRESS, ONGOING, NOT_STARTED, NEVER_REPORTED, LATE, LATE_UNREPORTED = (
+    "done", "in-progress", "ongoing", "not-started", "never-reported", "late", "late-unreported")
 TASK_BUCKETS = _table(
     Term(DONE, "Hoàn thành", "met"),
     Term(IN_PROGRESS, "Đang thực hiện", "on-track"),
     Term(ONGOING, "Thường xuyên", "ongoing"),
     Term(NOT_STARTED, "Chưa triển khai", "muted"),
-    Term(LATE, LATE_LABEL, "not-met"),
+    Term(NEVER_REPORTED, TASK_STATUSES[NEVER_REPORTED_STATUS].label, "no-data"),
+    Term(LATE, LATE_REPORTED_LABEL, "not-met"),
+    Term(LATE_UNREPORTED, LATE_UNREPORTED_LABEL, "not-met"),
 )
+LATE_BUCKETS = (LATE, LATE_UNREPORTED)
 
 UNIT_KINDS = _table(
     Term("trung-uong", "cơ quan Trung ương"),

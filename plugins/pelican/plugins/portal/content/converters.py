@@ -10,7 +10,8 @@ import re
 
 from .. import vocabulary
 from ..model.deadlines import DateError, parse_date, parse_deadline
-from ..model.goals import GoalError, parse_goal, parse_number
+from ..model.goals import GoalError, parse_goal
+from ..model.values import NumberError, parse_number, parse_quantity
 from ..text import fold
 from .yamlsource import Items, Record, Text
 
@@ -26,6 +27,12 @@ class FieldError(ValueError):
         self.found, self.expected = found, expected
 
 
+class Values(dict):
+    """read_record's result: {key: converted value}; `key_lines[key]` is each key's line."""
+
+    key_lines: dict
+
+
 def line_of(value, default=1):
     """The source line a YAML value remembers, else `default`."""
     return getattr(value, "line", default)
@@ -38,7 +45,8 @@ def read_record(record, fields, path, problems, what):
                      "viết mỗi trường trên một dòng dạng «tên_trường: giá trị»")
         return None
     known = {f.key: f for f in fields}
-    result = {}
+    result = Values()
+    result.key_lines = record.key_lines
     for key, value in record.items():
         line = record.key_lines[key]
         field = known.get(key)
@@ -117,22 +125,33 @@ def to_goal(text):
     """A model.goals.Goal."""
     try:
         return parse_goal(text)
+    except NumberError as error:
+        raise FieldError(f"mục tiêu «{text}»: {error.found}", error.expected) from None
     except GoalError as error:
         raise FieldError(str(error), "mục tiêu dạng «tối thiểu 80%», «trên 90%», «100%», "
-                         "«≥ 80%» hoặc «25 dịch vụ»") from None
+                         "«≥ 80%» hoặc «1.500 hồ sơ»") from None
 
 
 def to_number(text):
-    """A float: "85", "85,5"."""
+    """A float, written as Vietnamese write numbers: "85", "85,5", "1.500" (model/values.py)."""
     try:
         return parse_number(text)
-    except ValueError:
-        raise FieldError(f"«{text}» không phải là số", "một số, ví dụ 85 hoặc 85,5") from None
+    except NumberError as error:
+        raise FieldError(error.found, error.expected) from None
+
+
+def to_quantity(text):
+    """(value, unit) of a reported figure: "80%" -> (80.0, "%"), "27 dịch vụ" -> (27.0,
+    "dịch vụ"), "27" -> (27.0, ""). Whether the unit fits the target is checked in updates.py."""
+    try:
+        return parse_quantity(text)
+    except NumberError as error:
+        raise FieldError(error.found, error.expected) from None
 
 
 def to_percent(text):
-    """A float in 0–100."""
-    number = to_number(text)
+    """A float in 0–100; a trailing "%" may be written ("80%")."""
+    number = to_number(text.strip().removesuffix("%").rstrip())
     if not 0 <= number <= 100:
         raise FieldError(f"«{text}» nằm ngoài khoảng 0–100", "một số từ 0 đến 100")
     return number
@@ -161,6 +180,7 @@ CONVERTERS = {
     "deadline": to_deadline,
     "goal": to_goal,
     "number": to_number,
+    "quantity": to_quantity,
     "percent": to_percent,
     "status": to_status,
     "area": to_area,

@@ -14,7 +14,7 @@ class Field:
 
     key: str
     label: str  # what the editor's guide calls it
-    kind: str  # text | texts | date | id | ids | deadline | goal | number | percent | status | area | unit_kind | records
+    kind: str  # text | texts | date | id | ids | deadline | goal | number | quantity | percent | status | area | unit_kind | records
     required: bool = False
     nested: tuple = ()  # for records: the fields of each item
 
@@ -76,7 +76,7 @@ TASK_FIELDS = (
 
 TARGET_REPORT_FIELDS = (
     _f("ma", "mã chỉ tiêu", "id", True),
-    _f("gia_tri", "giá trị", "number", True),
+    _f("gia_tri", "giá trị", "quantity", True),
     _f("tinh_den", "số liệu tính đến ngày", "date"),
     _f("nguon", "nguồn số liệu", "text"),
 )

@@ -17,6 +17,7 @@ from .fields import PAGE_FIELDS
 from .files import check_stray_files, files
 from .frontmatter import read_front_matter
 from .links import link_portal
+from .media import check_media
 from .plans import read_plan
 from .registry import UnitRegistry
 from .units import link_units, read_units
@@ -66,9 +67,10 @@ def load_portal(content_path, folders=None, judging_date=None, extra_paths=()):
             if update is not None:
                 portal.updates.append(update)
     for path in files(root / folders["pages"], ".md"):
-        record, _, _ = read_front_matter(path, problems)
+        record, body, body_line = read_front_matter(path, problems)
         if record is not None:
             read_record(record, PAGE_FIELDS, str(path), problems, "trang")
+            check_media(body, body_line, str(path), problems)
     portal.updates.sort(key=lambda u: (u.date, u.path), reverse=True)
     link_portal(portal)
     return portal, problems

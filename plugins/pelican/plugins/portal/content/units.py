@@ -30,10 +30,12 @@ def read_units(folder, problems, required=True):
             continue
         for record in items:
             values = read_record(record, UNIT_FIELDS, str(path), problems, "đơn vị")
-            if not values or not values.get("ma") or not values.get("ten") or not values.get("loai"):
+            if not values or not values.get("ma"):
                 continue
+            # A unit with a broken name or kind is still registered (its problem is logged):
+            # the plans and updates naming it must not each report it missing.
             units.append(Unit(
-                id=values["ma"], name=values["ten"], kind=values["loai"],
+                id=values["ma"], name=values.get("ten") or values["ma"], kind=values.get("loai") or "khac",
                 short_name=values.get("ten_ngan") or "", aliases=values.get("ten_khac") or [],
                 parent_id=values.get("truc_thuoc") or "", member_names=values.get("thanh_vien") or [],
                 english_name=values.get("ten_tieng_anh") or "", description=values.get("mo_ta") or "",

@@ -48,7 +48,10 @@ class Deadline:
 
 def parse_deadline(text: str) -> Deadline:
     """Read "thường xuyên", "trước ngày 20/12/2025", "tháng 10/2025", "quý IV/2025",
-    "năm 2026" or a condition in words ("sau khi hoàn thành …")."""
+    "năm 2026" or a condition in words ("sau khi hoàn thành …").
+
+    Raises DateError for anything else with a number in it: "30-06-2025" or "2025-06-30" is
+    never read as the bare year 2025 (a year counts only when no other number is written)."""
     text = text.strip()
     folded = fold(text)
     if folded.startswith("thuong xuyen") or folded in ("hang nam", "lien tuc"):
@@ -72,8 +75,11 @@ def parse_deadline(text: str) -> Deadline:
     if _starts_with_condition(folded):
         return Deadline(text, CONDITION)
     years = _YEAR.findall(folded_slash)
-    if years:  # "2025-2026": the last year counts
+    others = re.findall(r"\d+", _YEAR.sub(" ", folded_slash))
+    if years and not others:  # "năm 2026", "2025-2026": the last year counts
         return Deadline(text, DATE, date(int(years[-1]), 12, 31), "year")
+    if re.search(r"\d{1,4}\s*[-.]\s*\d{1,2}\s*[-.]\s*\d{1,4}", text):
+        raise DateError(f"ngày «{text}» không viết dạng ngày/tháng/năm")
     if not re.search(r"\d", text):
         return Deadline(text, CONDITION)
     raise DateError(f"không hiểu thời hạn «{text}»")

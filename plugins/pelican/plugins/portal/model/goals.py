@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import fold
-from .values import format_number, unit_suffix
+from .values import format_number, parse_quantity, unit_suffix
 
 # Longest phrases first; each maps to a comparison.
 _WORDS = [
@@ -14,8 +14,9 @@ _WORDS = [
     ("duoi", "<"), ("it hon", "<"),
     ("dat", ">="), ("bang", "="),
 ]
+_AFTER = [("tro len", ">="), ("tro xuong", "<=")]  # phrases written after the number
 _SYMBOLS = {">=": ">=", "≥": ">=", "=>": ">=", ">": ">", "<=": "<=", "≤": "<=", "<": "<", "=": "="}
-_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(%?)\s*(.*)$")
+_NUMBER = re.compile(r"^[-+]?\d")
 
 COMPARISON_SIGNS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 COMPARISON_WORDS = {">=": "tối thiểu", ">": "trên", "=": "đạt", "<=": "tối đa", "<": "dưới"}
@@ -53,6 +54,9 @@ class Goal:
 
 
 def parse_goal(text: str) -> Goal:
+    """"tối thiểu 80%" -> Goal(">=", 80.0, "percent", "%"); "1.500 hồ sơ" -> Goal("=", 1500.0,
+    "count", "hồ sơ"). Numbers are read by values.parse_number (Vietnamese style). Raises
+    GoalError, or values.NumberError for a number that is not one (range, sign, "1.5")."""
     raw = text.strip()
     comparison, rest = "=", raw
     for symbol in sorted(_SYMBOLS, key=len, reverse=True):
@@ -66,21 +70,20 @@ def parse_goal(text: str) -> Goal:
             if fold(" ".join(words[:size])) == phrase and len(words) > size:
                 comparison, rest = sign, " ".join(words[size:])
                 break
-    match = _NUMBER.match(rest)
-    if not match:
+    for phrase, sign in _AFTER:  # "90% trở lên"
+        words = rest.split()
+        size = len(phrase.split())
+        if len(words) > size and fold(" ".join(words[-size:])) == phrase:
+            rest = " ".join(words[:-size])
+            comparison = sign if comparison in ("=", sign) else comparison
+            break
+    if not _NUMBER.match(rest):
         raise GoalError(f"không đọc được mục tiêu «{text}»")
-    value = float(match.group(1).replace(",", "."))
-    if match.group(2):
+    value, unit = parse_quantity(rest)  # NumberError (a ValueError) for ranges, signs, "1.5"
+    if unit == "%":
         if value > 100:
             raise GoalError(f"tỷ lệ «{text}» vượt quá 100%")
         return Goal(comparison, value, "percent", "%")
-    return Goal(comparison, value, "count", match.group(3).strip())
-
-
-
-def parse_number(text: str) -> float:
-    """"85", "85,5", "85.5", "85%" to a float; raises ValueError otherwise."""
-    cleaned = text.strip().rstrip("%").strip().replace(" ", "")
-    if not re.fullmatch(r"-?\d+(?:[.,]\d+)?", cleaned):
-        raise ValueError(text)
-    return float(cleaned.replace(",", "."))
+    if "%" in unit:
+        raise GoalError(f"không đọc được mục tiêu «{text}»")
+    return Goal(comparison, value, "count", unit)

@@ -2,7 +2,7 @@
 
 from ..model.deadlines import format_date
 from ..model.values import format_value
-from ..vocabulary import DONE, LATE, NO_DATA
+from ..vocabulary import DONE, NO_DATA
 from .cards import CardSpec, card_key
 
 
@@ -21,7 +21,7 @@ def plan_card(plan, site, sample):
     pills = tuple((c.key, f"{c.count} {c.label.lower()}") for c in r.targets if c.count and c.key != NO_DATA)
     if not pills and r.target_total:
         pills = ((NO_DATA, f"{r.target_total} chỉ tiêu chưa có số liệu"),)
-    late = r.task_count(LATE)
+    late = r.late_count
     if late:
         pills += (("not-met", f"{late} nhiệm vụ quá hạn"),)
     detail = (f"{r.target_total} chỉ tiêu · {r.task_total} nhiệm vụ: {r.task_count(DONE)} hoàn thành, "

@@ -5,7 +5,9 @@ need absolute URLs, so they are written only when SITEURL is an absolute http(s)
 (`make publish`); a local `make html` (SITEURL "") has none and links to none.
 """
 
+import re
 from datetime import datetime, time, timezone
+from urllib.parse import urljoin, urlsplit
 
 from pelican import signals
 
@@ -37,7 +39,29 @@ class FeedItem:
         self.summary = _summary(update)
 
     def get_content(self, siteurl):
-        return self.article.get_content(siteurl)
+        """The article's HTML with every link and image absolute, as feed readers need."""
+        return absolute_links(self.article.get_content(siteurl), siteurl, self.url)
+
+
+_URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+def absolute_links(html, siteurl, page_url):
+    """`html` (serialised by nh3: attributes in double quotes) with each relative href/src made
+    absolute: "/hinh-anh/x.png" under SITEURL (also when the site lives under a sub-path),
+    "../x.png" and "x.png" against the page's own address, "#a" kept on the page."""
+    base = f"{siteurl.rstrip('/')}/"
+    page = urljoin(base, page_url)
+
+    def absolute(match):
+        attribute, url = match.groups()
+        if urlsplit(url).scheme or url.startswith("//") or not url:
+            return match.group(0)
+        if url.startswith("/"):
+            return f'{attribute}="{base}{url.lstrip("/")}"'
+        return f'{attribute}="{urljoin(page, url)}"'
+
+    return _URL_ATTRIBUTE.sub(absolute, html)
 
 
 def category_label(update):

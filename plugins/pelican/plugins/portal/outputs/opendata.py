@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import vocabulary
+from ..rules.rollups import task_bucket
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ TARGET_COLUMNS = (
            lambda t, link: t.judgement.reporting),
     Column("danh_gia", "mã huy hiệu: no-data, met, on-track, at-risk, not-met", lambda t, link: t.judgement.state),
     Column("ten_danh_gia", "huy hiệu bằng chữ", lambda t, link: t.judgement.label),
+    Column("dat_sau_han", "đã đạt nhưng sau thời hạn: có/không (JSON: true/false)", lambda t, link: t.judgement.met_late),
     Column("gia_tri_moi_nhat", "giá trị được tính (báo cáo mới nhất)", lambda t, link: _latest(t, "value")),
     Column("tinh_den", "ngày số liệu mới nhất tính đến", lambda t, link: _latest(t, "as_of")),
     Column("muc_can_dat", "mức lộ trình đều đòi hỏi vào ngày đó (trống nếu không áp dụng)",
@@ -98,6 +100,9 @@ TASK_COLUMNS = (
     Column("trang_thai", "mã trạng thái báo cáo mới nhất (chua-bao-cao nếu chưa có)", lambda t, link: t.state.status),
     Column("ten_trang_thai", "trạng thái bằng chữ", lambda t, link: t.state.label),
     Column("qua_han", "quá hạn tại ngày đánh giá: có/không (JSON: true/false)", lambda t, link: t.state.late),
+    Column("nhom", "nhóm khi đếm (trang «Về dữ liệu»): " + ", ".join(vocabulary.TASK_BUCKETS),
+           lambda t, link: task_bucket(t, t.state)),
+    Column("ten_nhom", "nhóm bằng chữ", lambda t, link: vocabulary.TASK_BUCKETS[task_bucket(t, t.state)].label),
     Column("so_ngay_qua_han", "số ngày quá hạn", lambda t, link: t.state.days_late),
     Column("phan_tram", "phần trăm hoàn thành được báo cáo", lambda t, link: t.state.percent),
     Column("bao_cao_gan_nhat", "ngày đăng bài cập nhật gần nhất về nhiệm vụ", lambda t, link: t.state.last_reported),
@@ -170,7 +175,20 @@ def rows(kind, items, link):
     return [{c.key: c.get(item, link) for c in columns} for item in items]
 
 
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value):
+    """The text of one CSV cell. Text that a spreadsheet would run as a formula ("=HYPERLINK(…)",
+    "+1", "-x", "@SUM") gets a leading "'" (OWASP's rule), so it opens as the text it is."""
+    text = _cell_text(value)
+    if not isinstance(value, (int, float)) and text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _cell_text(value):
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -178,7 +196,7 @@ def _csv_value(value):
     if isinstance(value, (list, tuple)):
         return "; ".join(map(str, value))
     if isinstance(value, float):
-        return f"{value:g}" if value == int(value) else repr(value)
+        return str(int(value)) if value == int(value) else repr(value)  # every digit: never "4.43492e+09"
     return str(_iso(value))
 
 

@@ -35,5 +35,6 @@ def template_context(portal, settings):
         "task_buckets": vocabulary.labels(vocabulary.TASK_BUCKETS),
         "target_buckets": vocabulary.labels(vocabulary.TARGET_STATES),
         "late_label": vocabulary.LATE_LABEL,
+        "met_late_label": vocabulary.MET_LATE_LABEL,
         "value_text": format_value,
     }

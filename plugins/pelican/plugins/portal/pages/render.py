@@ -1,6 +1,17 @@
-"""Markdown to safe HTML, with heading anchors that read well in Vietnamese."""
+"""Markdown to safe HTML, with heading anchors that read well in Vietnamese.
 
-import markdown
+The renderer is markdown-it-py (CommonMark, with GFM tables and strikethrough) plus the
+anchors plugin of mdit-py-plugins. CommonMark reads Markdown the way the editor's guide
+teaches it: a list right under a line of text («Việc cần làm ngay:» then «- …») is a list,
+and a sub-list indented two spaces under «- » is nested; Python-Markdown needed a blank line
+before a list and four spaces for a sub-list, and turned both into one paragraph or a flat
+list (plan 3183/KH-STP, tasks 3.1, 4.1, 6.2).
+"""
+
+import re
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
 import nh3
 from pelican.utils import slugify
 
@@ -22,11 +33,22 @@ def heading_slug(value, separator="-"):
 
 
 def make_markdown():
-    return markdown.Markdown(
-        extensions=["markdown.extensions.extra", "markdown.extensions.toc", "markdown.extensions.sane_lists"],
-        extension_configs={"markdown.extensions.toc": {"slugify": heading_slug, "toc_depth": "2-4"}},
-        output_format="html5",
-    )
+    """A renderer for render_markdown: CommonMark, raw HTML kept for clean_html to filter,
+    tables, strikethrough, an id on every heading (heading_slug, made unique per document)."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_slug)
+    encode = md.normalizeLink
+
+    def normalize_link(url):
+        """Keep Pelican's "{static}/…" and "{filename}/…" prefixes (Pelican resolves them)."""
+        prefix = _PELICAN_LINK.match(url)
+        return prefix.group(0) + encode(url[prefix.end():]) if prefix else encode(url)
+
+    md.normalizeLink = normalize_link
+    return md
+
+
+_PELICAN_LINK = re.compile(r"^\{(?:static|filename|attach|index|tag|category|author)\}")
 
 
 def clean_html(html):
@@ -36,18 +58,16 @@ def clean_html(html):
 
 
 def render_markdown(text, md=None):
-    """Returns (html, sections) where sections are (level, anchor, title) of h2–h4."""
+    """Returns (html, sections) where sections are (level, anchor, title) of h2–h4, in order."""
     md = md or make_markdown()
-    md.reset()
-    html = clean_html(md.convert(text))
+    tokens = md.parse(text)
+    html = clean_html(md.renderer.render(tokens, md.options, {}))
     sections = []
-
-    def walk(tokens):
-        for token in tokens:
-            sections.append((token["level"], token["id"], token["name"]))
-            walk(token["children"])
-
-    walk(getattr(md, "toc_tokens", []))
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag in ("h2", "h3", "h4"):
+            title = "".join(child.content for child in tokens[index + 1].children or []
+                            if child.type in ("text", "code_inline"))
+            sections.append((int(token.tag[1]), token.attrs.get("id", ""), title))
     return html, sections
 
 

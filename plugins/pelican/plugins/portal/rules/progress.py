@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..vocabulary import (  # noqa: F401  (re-exported for rules and tests)
-    AT_RISK, DONE_STATUS, MET, NEVER_REPORTED_STATUS, NO_DATA, NOT_JUDGED_LABEL, NOT_MET, NOT_REPORTED,
+    AT_RISK, DONE_STATUS, MET, MET_LATE_LABEL, NEVER_REPORTED_STATUS, NO_DATA, NOT_JUDGED_LABEL, NOT_MET, NOT_REPORTED,
     ON_TRACK, REPORTED, REPORTING_STATES, TARGET_STATES, TASK_STATUSES, labels,
 )
 
@@ -36,10 +36,12 @@ class TargetJudgement:
     deadline: date | None = None
     origin: float | None = None  # where the straight path starts (0, or 100 for lower-is-better %)
     report_count: int = 0  # reports counted at the judging date
+    met_late: bool = False  # met, but no report on or before the deadline met the goal
 
     @property
     def label(self):
-        return BADGE_LABELS[self.state]
+        """The badge's words: "Đã đạt, sau thời hạn" for a target met late."""
+        return MET_LATE_LABEL if self.met_late else BADGE_LABELS[self.state]
 
     @property
     def reporting(self):
@@ -56,7 +58,9 @@ class TargetJudgement:
 
     @property
     def progress_label(self):
-        return NOT_JUDGED_LABEL if self.latest is None else PROGRESS_LABELS[self.state]
+        if self.latest is None:
+            return NOT_JUDGED_LABEL
+        return MET_LATE_LABEL if self.met_late else PROGRESS_LABELS[self.state]
 
     @property
     def days_left(self):
@@ -74,7 +78,8 @@ class TargetJudgement:
 
 
 def judge_target(target, judging_date: date) -> TargetJudgement:
-    """Latest report wins. Met if it meets the goal; past the deadline and not met: not met;
+    """Latest report wins. Met if it meets the goal (met late when no report as of a day on or
+    before the deadline met it); past the deadline and not met: not met;
     otherwise on track if the value is at least where a straight line from 0 (or 100 for
     lower-is-better goals) at the plan's issue date to the goal at the deadline would be
     on the report's date, else at risk."""
@@ -86,7 +91,8 @@ def judge_target(target, judging_date: date) -> TargetJudgement:
     latest = reports[-1]
     goal = target.goal
     if goal.is_met_by(latest.value):
-        return TargetJudgement(MET, latest, basis=BASIS_GOAL, **common)
+        late = deadline is not None and not any(goal.is_met_by(r.value) and r.as_of <= deadline for r in reports)
+        return TargetJudgement(MET, latest, basis=BASIS_GOAL, met_late=late, **common)
     if deadline is not None and judging_date > deadline:
         return TargetJudgement(NOT_MET, latest, basis=BASIS_DEADLINE, **common)
     start = target.plan.start_date

@@ -9,7 +9,8 @@ from datetime import date
 
 from .. import vocabulary
 from ..vocabulary import (  # noqa: F401  (re-exported)
-    DONE, DONE_STATUS, IN_PROGRESS, IN_PROGRESS_STATUS, LATE, NOT_STARTED, ONGOING, PAUSED_STATUS,
+    DONE, DONE_STATUS, IN_PROGRESS, IN_PROGRESS_STATUS, LATE, LATE_BUCKETS, LATE_UNREPORTED, NEVER_REPORTED,
+    NEVER_REPORTED_STATUS, NOT_STARTED, ONGOING, PAUSED_STATUS,
 )
 
 # In the order the bar draws them: good news first, late last.
@@ -20,12 +21,15 @@ TARGET_BUCKETS = vocabulary.labels(vocabulary.TARGET_STATES)
 
 def task_bucket(task, state) -> str:
     """Each task falls in exactly one bucket, the first that applies:
-    done (an update marks it done) > late > ongoing deadline > in progress (reported in
-    progress or paused) > not started (reported not started, or never reported)."""
+    done (an update marks it done) > late and never reported > late (reported, not done) >
+    never reported > ongoing deadline > in progress (reported in progress or paused) >
+    not started (an update says so)."""
     if state.status == DONE_STATUS:
         return DONE
     if state.late:
-        return LATE
+        return LATE_UNREPORTED if state.status == NEVER_REPORTED_STATUS else LATE
+    if state.status == NEVER_REPORTED_STATUS:
+        return NEVER_REPORTED
     if task.deadline.is_ongoing:
         return ONGOING
     if state.status in (IN_PROGRESS_STATUS, PAUSED_STATUS):
@@ -62,6 +66,11 @@ class Rollup:
 
     def task_count(self, key):
         return next(c.count for c in self.tasks if c.key == key)
+
+    @property
+    def late_count(self):
+        """Late tasks, reported or not."""
+        return sum(self.task_count(key) for key in LATE_BUCKETS)
 
 
 def _counts(keys, labels):

@@ -78,3 +78,17 @@ def test_fold_and_field_keys():
     assert fold("Đ\u0300") == "d"
     assert field_key("Chủ trì") == field_key("chu_tri") == "chu_tri"
     assert field_key("Ngày ban hành") == "ngay_ban_hanh"
+
+
+@pytest.mark.parametrize("text, due", [
+    ("trong kỳ kế hoạch (6 tháng cuối năm 2025)", date(2025, 12, 31)),
+    ("6 tháng đầu năm 2026", date(2026, 6, 30)),
+])
+def test_half_year_deadlines(text, due):
+    deadline = parse_deadline(text)
+    assert (deadline.kind, deadline.due, deadline.precision) == ("date", due, "half")
+
+
+def test_the_documents_misspelling_of_tro_len_reads_as_at_least():
+    goal = parse_goal("đạt 90% trở nên")
+    assert (goal.comparison, goal.value, goal.measure) == (">=", 90.0, "percent")

@@ -11,6 +11,7 @@ _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _MONTH = re.compile(r"thang\s+(\d{1,2})\s*/\s*(\d{4})")
 _QUARTER = re.compile(r"quy\s+(i{1,3}|iv|[1-4])\s*/\s*(?:nam\s+)?(\d{4})")
 _YEAR = re.compile(r"(?<![\d/])(20\d{2})(?![\d/])")
+_HALF = re.compile(r"6 thang (dau|cuoi) (?:nam )?(\d{4})")  # "6 tháng cuối năm 2025": a half-year
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 ONGOING, DATE, CONDITION = "ongoing", "date", "condition"
@@ -39,7 +40,7 @@ class Deadline:
     text: str
     kind: str
     due: date | None = None
-    precision: str = "day"  # day | month | quarter | year
+    precision: str = "day"  # day | month | quarter | half | year
 
     @property
     def is_ongoing(self):
@@ -48,7 +49,7 @@ class Deadline:
 
 def parse_deadline(text: str) -> Deadline:
     """Read "thường xuyên", "trước ngày 20/12/2025", "tháng 10/2025", "quý IV/2025",
-    "năm 2026" or a condition in words ("sau khi hoàn thành …").
+    "6 tháng cuối năm 2025", "năm 2026" or a condition in words ("sau khi hoàn thành …").
 
     Raises DateError for anything else with a number in it: "30-06-2025" or "2025-06-30" is
     never read as the bare year 2025 (a year counts only when no other number is written)."""
@@ -72,6 +73,10 @@ def parse_deadline(text: str) -> Deadline:
         quarter, year = _QUARTERS[match.group(1)], int(match.group(2))
         month = quarter * 3
         return Deadline(text, DATE, date(year, month, calendar.monthrange(year, month)[1]), "quarter")
+    if match := _HALF.search(folded_slash):
+        year = int(match.group(2))
+        due = date(year, 6, 30) if match.group(1) == "dau" else date(year, 12, 31)
+        return Deadline(text, DATE, due, "half")
     if _starts_with_condition(folded):
         return Deadline(text, CONDITION)
     years = _YEAR.findall(folded_slash)

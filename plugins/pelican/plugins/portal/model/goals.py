@@ -14,7 +14,9 @@ _WORDS = [
     ("duoi", "<"), ("it hon", "<"),
     ("dat", ">="), ("bang", "="),
 ]
-_AFTER = [("tro len", ">="), ("tro xuong", "<=")]  # phrases written after the number
+# Phrases written after the number. «trở nên» is how Sở Ngoại vụ's plan (seed 004, line 47)
+# misspells «trở lên»; the page quotes the document and shows the portal's reading apart.
+_AFTER = [("tro len", ">="), ("tro nen", ">="), ("tro xuong", "<=")]
 _SYMBOLS = {">=": ">=", "≥": ">=", "=>": ">=", ">": ">", "<=": "<=", "≤": "<=", "<": "<", "=": "="}
 _NUMBER = re.compile(r"^[-+]?\d")
 

@@ -41,6 +41,8 @@ STAMP=$(VENV)/.installed
 NPM_STAMP=node_modules/.installed
 # Browser tests and `make bench` drive Debian's chromium (installed if missing; CI runs as root).
 CHROMIUM=/usr/bin/chromium
+# The report-form round-trip test re-saves a form through Debian's LibreOffice (installed if missing).
+LIBREOFFICE=/usr/bin/libreoffice
 SUDO=$(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help:
@@ -58,6 +60,7 @@ help:
 	@echo '   make check                       validate content/ only (fast)'
 	@echo '   make test                        run the test suite'
 	@echo '   make bench                       search index size and speed, real content and a city-sized sample corpus'
+	@echo '   make nhap-bao-cao FILE=x.xlsx    import a filled report form (or a unit CSV) into content/cap-nhat/'
 	@echo '   make demo                        labelled sample site (sample updates over content/) into output-demo/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
@@ -79,6 +82,9 @@ $(NPM_STAMP): package.json package-lock.json
 
 browser:
 	test -x $(CHROMIUM) || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+libreoffice:
+	test -x $(LIBREOFFICE) || ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends libreoffice-calc-nogui)
 
 html: $(STAMP) $(NPM_STAMP)
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -111,8 +117,15 @@ rsync_upload: publish
 check: $(STAMP)
 	$(VENV)/bin/python -m pelican.plugins.portal.cli.check -s "$(CONFFILE)"
 
-test: $(STAMP) $(NPM_STAMP) browser
+test: $(STAMP) $(NPM_STAMP) browser libreoffice
 	$(VENV)/bin/python -m pytest
+
+# A filled report form (.xlsx) or a unit's open-data CSV becomes one checked update file in content/cap-nhat/.
+# Optional: DON_VI=<unit id>, NGAY=dd/mm/yyyy (for a CSV, or to override the form's date).
+nhap-bao-cao: $(STAMP)
+	@test -n "$(FILE)" || (echo 'Thiếu tệp: make nhap-bao-cao FILE=duong-dan/bao-cao.xlsx' >&2; exit 2)
+	$(VENV)/bin/python -m pelican.plugins.portal.cli.import_report -s "$(CONFFILE)" "$(FILE)" \
+		$(if $(DON_VI),--don-vi "$(DON_VI)") $(if $(NGAY),--ngay "$(NGAY)")
 
 # Sample updates are regenerated from the current content/, so their ids always match it.
 demo: $(STAMP) $(NPM_STAMP)
@@ -123,4 +136,4 @@ demo: $(STAMP) $(NPM_STAMP)
 bench: $(STAMP) $(NPM_STAMP) browser
 	$(VENV)/bin/python bench/search_bench.py
 
-.PHONY: help venv browser bench html clean regenerate serve serve-global devserver devserver-global publish rsync_upload check test demo
+.PHONY: help venv browser libreoffice nhap-bao-cao bench html clean regenerate serve serve-global devserver devserver-global publish rsync_upload check test demo

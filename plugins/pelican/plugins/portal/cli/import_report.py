@@ -74,18 +74,29 @@ def read_reports(tables, portal, day, problems):
                 problems.add(id_cell, "dòng có số liệu nhưng thiếu mã", "chép mã chỉ tiêu hoặc nhiệm vụ từ cổng")
                 continue
             item_id = to_text(id_cell.value).strip()
-            if item_id in seen:
-                problems.add(id_cell, f"mã «{item_id}» đã có ở {seen[item_id]}", "mỗi chỉ tiêu, nhiệm vụ một dòng")
-                continue
-            seen[item_id] = id_cell.ref
             if item_id in portal.targets:
-                skipped += _target_row(portal.targets[item_id], cells, id_cell, day, targets, problems)
+                found, out = _target_row(portal.targets[item_id], cells, id_cell, day, problems), targets
             elif item_id in portal.tasks:
-                skipped += _task_row(portal.tasks[item_id], cells, id_cell, tasks, problems)
+                found, out = _task_row(portal.tasks[item_id], cells, id_cell, problems), tasks
             else:
                 problems.add(id_cell, f"không có chỉ tiêu hay nhiệm vụ mã «{item_id}» trên cổng",
                              "mã chép từ thẻ chỉ tiêu, nhiệm vụ trên cổng hoặc từ mẫu báo cáo")
+                continue
+            if found == SKIP:
+                skipped += 1
+            elif found is None and out is tasks:
+                seen.setdefault(item_id, id_cell.ref)  # a second row for it is still a duplicate
+            elif found is not None:
+                key = (item_id, found[1].get("tinh_den") or day) if out is targets else item_id
+                if key in seen:  # a target may have several values, each as of its own date
+                    problems.add(id_cell, f"mã «{item_id}» đã có ở {seen[key]}", "mỗi chỉ tiêu, nhiệm vụ một dòng")
+                    continue
+                seen[key] = id_cell.ref
+                out.append(found)
     return targets, tasks, skipped
+
+
+SKIP = "skip"  # a row that repeats what the portal already has
 
 
 def _misplaced(cells, keys, what, problems):
@@ -94,50 +105,53 @@ def _misplaced(cells, keys, what, problems):
             problems.add(cells[key], f"{what} không có cột này", "để trống ô này")
 
 
-def _target_row(target, cells, id_cell, day, out, problems):
+def _target_row(target, cells, id_cell, day, problems):
+    """(target, values, cells), SKIP, or None when a problem was logged."""
     _misplaced(cells, TASK_KEYS, "chỉ tiêu", problems)
     if "gia_tri" not in cells:
         problems.add(cells.get("tinh_den") or cells.get("nguon") or id_cell, "có ngày hoặc nguồn nhưng thiếu giá trị",
                      "điền «Giá trị», hoặc xoá ngày và nguồn")
-        return 0
+        return None
     values = {"gia_tri": _convert(cells["gia_tri"], to_number, problems)}
     if "tinh_den" in cells:
         values["tinh_den"] = _convert(cells["tinh_den"], to_date, problems)
-    if "nguon" in cells:
-        values["nguon"] = to_text(cells["nguon"].value).strip()
-    if not values.get("nguon"):
-        problems.add(cells["gia_tri"], "có giá trị nhưng thiếu nguồn số liệu",
-                     "điền cột «Nguồn»: hệ thống hoặc văn bản cho con số")
     if None in values.values():
-        return 0
+        return None
     as_of = values.get("tinh_den") or day
     if any(r.value == values["gia_tri"] and r.as_of == as_of for r in target.reports):
-        return 1  # already on the portal
-    out.append((target, values, cells))
-    return 0
+        return SKIP
+    source = to_text(cells["nguon"].value).strip() if "nguon" in cells else ""
+    if not source:
+        problems.add(cells["gia_tri"], "có giá trị nhưng thiếu nguồn số liệu",
+                     "điền cột «Nguồn»: hệ thống hoặc văn bản cho con số")
+        return None
+    values["nguon"] = source
+    return target, values, cells
 
 
-def _task_row(task, cells, id_cell, out, problems):
+def _task_row(task, cells, id_cell, problems):
+    """(task, values, cells), SKIP, or None when a problem was logged."""
     _misplaced(cells, ("gia_tri", "tinh_den", "nguon"), "nhiệm vụ", problems)
     if "trang_thai" not in cells:
         problems.add(cells.get("phan_tram") or cells.get("ghi_chu") or id_cell,
                      "có phần trăm hoặc ghi chú nhưng thiếu trạng thái", "chọn «Trạng thái» trong danh sách")
-        return 0
+        return None
     if fold_key(to_text(cells["trang_thai"].value)) in NEVER_REPORTED:
-        return 1  # "chưa có báo cáo" in an open-data CSV: nothing to report
+        return SKIP  # "chưa có báo cáo" in an open-data CSV: nothing to report
     values = {"trang_thai": _convert(cells["trang_thai"], to_status, problems)}
     if "phan_tram" in cells:
         values["phan_tram"] = _convert(cells["phan_tram"], to_percent, problems)
-    note = to_text(cells["ghi_chu"].value).strip() if "ghi_chu" in cells else ""
     if None in values.values():
-        return 0
+        return None
+    note = to_text(cells["ghi_chu"].value).strip() if "ghi_chu" in cells else ""
+    state = task.state
+    shown = state is not None and (state.status, state.percent) == (values["trang_thai"], values.get("phan_tram"))
+    if (shown and not note) or any(r.status == values["trang_thai"] and r.percent == values.get("phan_tram")
+                                   and r.note == note for r in task.reports):
+        return SKIP  # what the portal shows (a task CSV row left as downloaded), or a published report
     if note:
         values["ghi_chu"] = note
-    if any(r.status == values["trang_thai"] and r.percent == values.get("phan_tram") and r.note == note
-           for r in task.reports):
-        return 1
-    out.append((task, values, cells))
-    return 0
+    return task, values, cells
 
 
 def read_header(tables, portal, args, problems):

@@ -88,7 +88,10 @@ def test_validations_frozen_header_and_widths(portal):
     assert (rules["J2:J9"].type, rules["J2:J9"].formula1, rules["J2:J9"].formula2) == ("decimal", "0", "100")
     assert [dv.sqref for dv in book["Thông tin"].data_validations.dataValidation][0].__str__() == "B4"
     assert targets.freeze_panes == tasks.freeze_panes == "B2"
-    assert targets["J2"].number_format == "DD/MM/YYYY"
+    assert targets["H3"].number_format == "DD/MM/YYYY"  # a last reported date
+    # the columns to fill carry their style, so every empty cell in them is a yellow date cell
+    assert targets.column_dimensions["J"].number_format == "DD/MM/YYYY"
+    assert targets.column_dimensions["J"].fill.fgColor.rgb == "00FFFBEA"
     assert targets.column_dimensions["A"].width == 12  # "x-ct-trong" + 2
     assert tasks.column_dimensions["D"].width == 46  # the longest task text + 2, wrapped
     assert tasks["D2"].alignment.wrap_text

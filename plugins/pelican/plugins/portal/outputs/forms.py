@@ -171,19 +171,27 @@ def _write_table(sheet, columns, items):
         cell.font = Font(bold=True)
         cell.fill = _FILL_HEADER_FILL if column.get is None else _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    wrap = Alignment(wrap_text=True, vertical="top")
     for row, item in enumerate(items, start=2):
         for col, column in enumerate(columns, start=1):
-            cell = sheet.cell(row, col, column.get(item) if column.get else None)
+            if column.get is None:
+                continue  # empty cells take the column's style (below): fewer styled cells, faster
+            cell = sheet.cell(row, col, column.get(item))
             if column.kind == "date":
                 cell.number_format = DATE_FORMAT
             if column.kind == "long":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if column.get is None:
-                cell.fill = _FILL_CELL_FILL
+                cell.alignment = wrap
     last = len(items) + 1
     for col, column in enumerate(columns, start=1):
         letter = get_column_letter(col)
-        sheet.column_dimensions[letter].width = _width(column, items)
+        dimension = sheet.column_dimensions[letter]
+        dimension.width = _width(column, items)
+        if column.get is None:
+            dimension.fill = _FILL_CELL_FILL
+            if column.kind == "date":
+                dimension.number_format = DATE_FORMAT
+            if column.kind == "long":
+                dimension.alignment = wrap
         if column.get is None and items:
             _validate(sheet, column.kind, f"{letter}2:{letter}{last}", column.header, column.note)
     sheet.freeze_panes = "B2"  # header row and the id column stay in view

@@ -53,6 +53,8 @@ NPM_STAMP=node_modules/.installed
 CHROMIUM=/usr/bin/chromium
 # The nginx test serves a build with deploy/nginx.conf; the upload test runs rsync locally.
 NGINX=/usr/sbin/nginx
+# The report-form round-trip test re-saves a form through Debian's LibreOffice (installed if missing).
+LIBREOFFICE=/usr/bin/libreoffice
 SUDO=$(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help:
@@ -72,6 +74,7 @@ help:
 	@echo '   make test                        run the test suite'
 	@echo '   make bench                       search index size and speed, real content and a city-sized sample corpus'
 	@echo '   make bench-publish               time of the atomic build against building in place'
+	@echo '   make nhap-bao-cao FILE=x.xlsx    import a filled report form (or a unit CSV) into content/cap-nhat/'
 	@echo '   make demo                        labelled sample site (sample updates over content/) into output-demo/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
@@ -96,6 +99,9 @@ browser:
 
 webserver:
 	test -x $(NGINX) && command -v rsync >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y nginx rsync)
+
+libreoffice:
+	test -x $(LIBREOFFICE) || ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends libreoffice-calc-nogui)
 
 html: $(STAMP) $(NPM_STAMP)
 	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -132,8 +138,15 @@ rollback: $(STAMP)
 check: $(STAMP)
 	$(VENV)/bin/python -m pelican.plugins.portal.cli.check -s "$(CONFFILE)"
 
-test: $(STAMP) $(NPM_STAMP) browser webserver
+test: $(STAMP) $(NPM_STAMP) browser webserver libreoffice
 	$(VENV)/bin/python -m pytest
+
+# A filled report form (.xlsx) or a unit's open-data CSV becomes one checked update file in content/cap-nhat/.
+# Optional: DON_VI=<unit id>, NGAY=dd/mm/yyyy (for a CSV, or to override the form's date).
+nhap-bao-cao: $(STAMP)
+	@test -n "$(FILE)" || (echo 'Thiếu tệp: make nhap-bao-cao FILE=duong-dan/bao-cao.xlsx' >&2; exit 2)
+	$(VENV)/bin/python -m pelican.plugins.portal.cli.import_report -s "$(CONFFILE)" "$(FILE)" \
+		$(if $(DON_VI),--don-vi "$(DON_VI)") $(if $(NGAY),--ngay "$(NGAY)")
 
 # Sample updates are regenerated from the current content/, so their ids always match it.
 demo: $(STAMP) $(NPM_STAMP)
@@ -148,4 +161,4 @@ bench: $(STAMP) $(NPM_STAMP) browser
 bench-publish: $(STAMP) $(NPM_STAMP)
 	$(VENV)/bin/python bench/publish_bench.py
 
-.PHONY: help venv browser webserver bench bench-publish html clean regenerate serve serve-global devserver devserver-global publish rsync_upload rollback check test demo
+.PHONY: help venv browser webserver libreoffice nhap-bao-cao bench bench-publish html clean regenerate serve serve-global devserver devserver-global publish rsync_upload rollback check test demo

@@ -8,7 +8,7 @@ import time
 
 from pelican.generators import Generator
 
-from ..outputs import cards, opendata
+from ..outputs import cards, forms, opendata
 from ..outputs.feeds import feeds_enabled, write_feeds
 from ..outputs.writer import OutputFiles
 from ..pipeline import load_checked
@@ -37,6 +37,7 @@ class PortalGenerator(Generator):
     def generate_context(self):
         self.cards = prepare(self.portal, self.settings, self.context.get("articles", []))
         self.context.update(template_context(self.portal, self.settings))
+        self.context["report_forms"] = forms.form_urls(self.portal, self.settings["PORTAL_DATA_URL"])
 
     def generate_output(self, writer):
         self._write_indexes(writer)
@@ -48,6 +49,7 @@ class PortalGenerator(Generator):
         self._write_badges(writer)
         self._write_feeds(writer)
         self._write_open_data()
+        self._write_report_forms()
         self._write_cards()
 
     # One method per page kind ------------------------------------------------------------
@@ -109,6 +111,11 @@ class PortalGenerator(Generator):
         for target in portal.targets.values():
             items = opendata.slices([target], [])["so-lieu-chi-tieu"]
             write(target.data_urls, "so-lieu-chi-tieu", items, f"chỉ tiêu {target.id}")
+
+    def _write_report_forms(self):
+        started = time.perf_counter()
+        count = forms.write_forms(self.files, self.portal, self.settings["PORTAL_DATA_URL"])
+        logger.info("Report forms: %d written (%.2f s)", count, time.perf_counter() - started)
 
     def _write_cards(self):
         if not self.cards:

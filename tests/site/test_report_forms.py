@@ -60,7 +60,8 @@ def rollup_counts(page, kind):
                     "libreoffice-calc-nogui); the LibreOffice round trip cannot run")
 def test_a_form_saved_by_libreoffice_imports_and_changes_the_site(built, tmp_path):
     before = built.page("don-vi/so-x/")
-    assert rollup_counts(before, "tasks") == {"done": 1, "in-progress": 0, "ongoing": 1, "not-started": 2, "late": 4}
+    assert rollup_counts(before, "tasks") == {"done": 1, "in-progress": 0, "ongoing": 1, "not-started": 0,
+                                              "never-reported": 2, "late": 2, "late-unreported": 2}
     assert rollup_counts(before, "targets") == {"met": 1, "on-track": 3, "at-risk": 1, "not-met": 1, "no-data": 1}
     assert "Chưa có số liệu" in built.text("huy-hieu/x-ct-trong.svg")
     profile = tmp_path / "profile"
@@ -93,5 +94,7 @@ def test_a_form_saved_by_libreoffice_imports_and_changes_the_site(built, tmp_pat
     assert history == ["25/11/2025", "01/12/2025"]  # the imported value, then the later sample report
     assert "85" in target.select_one("table.history-table tbody tr").get_text()
     unit = after.page("don-vi/so-x/")
-    assert rollup_counts(unit, "tasks") == {"done": 2, "in-progress": 0, "ongoing": 1, "not-started": 2, "late": 3}
+    # x-nv-2 (late, never reported) is now done
+    assert rollup_counts(unit, "tasks") == {"done": 2, "in-progress": 0, "ongoing": 1, "not-started": 0,
+                                            "never-reported": 2, "late": 2, "late-unreported": 1}
     assert rollup_counts(unit, "targets") == {"met": 2, "on-track": 3, "at-risk": 1, "not-met": 1, "no-data": 0}

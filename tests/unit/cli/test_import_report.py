@@ -115,7 +115,7 @@ def test_every_problem_names_its_cell_and_nothing_is_written(content, tmp_path, 
     assert summary == f"{p}: 10 lỗi; chưa ghi tệp nào. Sửa các ô trên rồi nhập lại."
     assert sorted(lines) == sorted([
         f"{p}!Thông tin!B4: «Ngày báo cáo»: thiếu ngày báo cáo — ngày/tháng/năm, ví dụ 30/11/2025",
-        f"{p}!Chỉ tiêu!I{t}: «Giá trị»: «khoảng 60» không phải là số — một số, ví dụ 85 hoặc 85,5",
+        f"{p}!Chỉ tiêu!I{t}: «Giá trị»: «khoảng 60» không phải là số — một số viết theo kiểu Việt Nam: 85, 85,5 hoặc 1.500 (dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân)",
         f"{p}!Chỉ tiêu!J{rows['x-ct-giam']}: «Tính đến»: «hôm qua» không phải ngày dạng ngày/tháng/năm — "
         "ngày dạng ngày/tháng/năm, ví dụ 31/12/2025",
         f"{p}!Chỉ tiêu!I{rows['x-ct-dem']}: «Giá trị»: có giá trị nhưng thiếu nguồn số liệu — "
@@ -151,7 +151,7 @@ def test_rules_of_the_content_check_are_reported_on_their_cells(content, tmp_pat
     code, out, err = run(path, content, capsys=capsys)
     assert code == 1
     assert err.splitlines()[:2] == [
-        f"{path}!Chỉ tiêu!I{a}: «Giá trị»: tỷ lệ 150 nằm ngoài 0–100 — chỉ tiêu này tính bằng %: một số từ 0 đến 100",
+        f"{path}!Chỉ tiêu!I{a}: «Giá trị»: tỷ lệ 150 vượt quá 100% — chỉ tiêu này tính bằng %: một số từ 0 đến 100",
         f"{path}!Chỉ tiêu!J{b}: «Tính đến»: ngày số liệu 05/12/2025 sau ngày đăng 28/11/2025 — "
         "số liệu tính đến một ngày không muộn hơn ngày đăng bài",
     ]

@@ -40,8 +40,7 @@ def load_checked(settings):
     portal, found = load_portal(settings["PATH"], settings["PORTAL_FOLDERS"], day,
                                 extra_paths=settings.get("PORTAL_EXTRA_PATHS") or ())
     problems.items.extend(found.items)
-    if not problems:
-        plan_outputs(portal, settings, problems)
+    plan_outputs(portal, settings, problems)
     if problems:
         _fail(problems)
     evaluate(portal, day)

@@ -6,6 +6,7 @@ FieldError(found, expected), both in Vietnamese.
 """
 
 import difflib
+import math
 import re
 
 from .. import vocabulary
@@ -116,18 +117,28 @@ def to_deadline(text):
 def to_goal(text):
     """A model.goals.Goal."""
     try:
-        return parse_goal(text)
+        goal = parse_goal(text)
     except GoalError as error:
         raise FieldError(str(error), "mục tiêu dạng «tối thiểu 80%», «trên 90%», «100%», "
                          "«≥ 80%» hoặc «25 dịch vụ»") from None
+    _finite(goal.value, text)
+    return goal
 
 
 def to_number(text):
     """A float: "85", "85,5"."""
     try:
-        return parse_number(text)
+        number = parse_number(text)
     except ValueError:
         raise FieldError(f"«{text}» không phải là số", "một số, ví dụ 85 hoặc 85,5") from None
+    _finite(number, text)
+    return number
+
+
+def _finite(number, text):
+    """Guard (issue 9): a number too long for a float (400 digits) reads as infinity."""
+    if not math.isfinite(number):
+        raise FieldError(f"số «{str(text)[:20]}…» quá dài", "một số có tối đa 15 chữ số")
 
 
 def to_percent(text):

@@ -78,7 +78,7 @@ def _link_problem(path, real_root, folder_label, problems):
     target = os.readlink(path) if os.path.islink(path) else str(path.resolve())
     resolved = path.resolve()
     if resolved.is_relative_to(real_root) and resolved != real_root:
-        problems.add(display(path), 1, "", f"tệp là liên kết (symlink) tới «{target}»",
+        problems.add(display(path), 1, "", f"là liên kết (symlink) tới «{target}»",
                      f"thay liên kết bằng một bản chép thật; cổng không đọc liên kết trong thư mục {folder_label}")
     else:
         problems.add(display(path), 1, "", f"liên kết trỏ ra ngoài thư mục {folder_label} (tới «{target}»)",
@@ -123,7 +123,9 @@ def _check_name(path, name, is_folder, problems):
     what = "thư mục" if is_folder else "tệp"
     expected = "chỉ dùng chữ thường không dấu, số và dấu gạch ngang (tên là địa chỉ trang)"
     if proposal and (not extension or proposal_ext):
-        expected += f"; đổi tên thành «{proposal}{'.' + proposal_ext if extension else ''}»"
+        proposal += "." + proposal_ext if extension else ""
+        taken = " (đã có tệp tên này: thêm chữ để khác đi)" if os.path.lexists(Path(path).with_name(proposal)) else ""
+        expected += f"; đổi tên thành «{proposal}»{taken}"
     problems.add(display(path), 1, "", f"tên {what} «{name}» không hợp lệ", expected)
 
 

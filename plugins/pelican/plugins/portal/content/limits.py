@@ -33,7 +33,7 @@ def nesting_problem(text, blank_line_resets=False):
             continue
         prefix = _PREFIX.match(line).end()
         if prefix > MAX_LINE_PREFIX:
-            return number, f"dòng thụt lề hoặc lồng quá sâu (hơn {MAX_LINE_PREFIX} ký tự thụt lề, «- », «> » ở đầu dòng)"
+            return number, f"thụt lề quá sâu (hơn {MAX_LINE_PREFIX} ký tự dấu cách, «- », «> » ở đầu dòng)"
         for char in _BRACKETS.findall(line):
             if char in _OPENERS:
                 depth += 1

@@ -19,6 +19,7 @@ from pelican.paginator import Paginator
 from pelican.readers import BaseReader, Readers, parse_path_metadata
 from pelican.utils import SafeDatetime
 
+from .. import vocabulary
 from ..content.files import display
 from ..outputs.feeds import feeds_enabled
 from ..settings import save_as
@@ -75,7 +76,7 @@ def _url(path):
 
 def _portal_outputs(portal, settings):
     """The portal's own pages, as pages/generator.py and search/generator.py write them."""
-    pages = [(url, f"trang danh mục «{key}»") for key, url in settings["PORTAL_INDEX_URLS"].items()]
+    pages = [(url, f"trang danh mục {_kind_label(key)}") for key, url in settings["PORTAL_INDEX_URLS"].items()]
     pages += [(settings["PORTAL_ABOUT_URL"], "trang «về dữ liệu»"),
               (settings["PORTAL_LATE_URL"], "trang nhiệm vụ quá hạn"),
               (settings["PORTAL_SEARCH_URL"], "trang tìm kiếm")]
@@ -94,6 +95,12 @@ def _portal_outputs(portal, settings):
             yield feeds["unit"].format(id=unit_id), _Planned(f"nguồn tin đơn vị «{unit_id}»")
         for plan in portal.plans:
             yield feeds["plan"].format(id=plan.id), _Planned(f"nguồn tin kế hoạch {plan.number}")
+
+
+def _kind_label(key):
+    """"plans" -> "kế hoạch" (the search kinds' labels)."""
+    term = vocabulary.SEARCH_KINDS.get(key.removesuffix("s"))
+    return term.label.lower() if term else f"«{key}»"
 
 
 def _pelican_outputs(portal, settings, problems):
@@ -163,8 +170,9 @@ def _pelican_files(root, folders, excludes, settings, extensions):
 
 
 def _warn_unread(path, problems):
-    """Pelican would publish a file the content stage never validated (.markdown, a hidden file)."""
+    """Pelican would publish a file the content stage never validates (.markdown, .mkd …).
+    (Hidden files, which Pelican also reads, break the file-name rule of content/files.py.)"""
     name = os.path.basename(path)
-    if not name.endswith(_PORTAL_MD) or name.startswith("."):
+    if not name.endswith(_PORTAL_MD):
         problems.add(display(path), 1, "", f"tệp «{display(name)}» sẽ được đăng mà không qua kiểm tra",
-                     "bài và trang tĩnh là tệp .md, tên không bắt đầu bằng dấu chấm")
+                     "bài và trang tĩnh là tệp .md")

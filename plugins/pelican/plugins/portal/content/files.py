@@ -105,6 +105,14 @@ def check_names(root: Path, folders: dict, problems) -> None:
                 _check_name(Path(folder, name), name, name in dirs, problems)
 
 
+def is_good_name(name: str, is_folder=False) -> bool:
+    """The guide's rule: "2025-11-so-tu-phap.md", "anh-bia.jpg", "thu-muc" (folders have no extension)."""
+    if is_folder or "." not in name.lstrip("."):
+        return bool(_GOOD_NAME.fullmatch(name))
+    stem, _, extension = name.rpartition(".")
+    return bool(_GOOD_NAME.fullmatch(stem) and _GOOD_NAME.fullmatch(extension))
+
+
 def _check_name(path, name, is_folder, problems):
     try:
         name.encode("utf-8")
@@ -112,12 +120,12 @@ def _check_name(path, name, is_folder, problems):
         problems.add(display(path), 1, "", "tên tệp không phải chữ UTF-8",
                      "đổi tên tệp, chỉ dùng chữ thường không dấu, số và dấu gạch ngang")
         return
+    if is_good_name(name, is_folder):
+        return
     if is_folder or "." not in name.lstrip("."):
         stem, extension = name, ""
     else:
         stem, _, extension = name.rpartition(".")
-    if _GOOD_NAME.fullmatch(stem) and (not extension or _GOOD_NAME.fullmatch(extension)):
-        return
     proposal = "-".join(fold(stem).split())
     proposal_ext = "".join(fold(extension).split())
     what = "thư mục" if is_folder else "tệp"

@@ -20,7 +20,7 @@ from pelican.readers import BaseReader, Readers, parse_path_metadata
 from pelican.utils import SafeDatetime
 
 from .. import vocabulary
-from ..content.files import display
+from ..content.files import display, is_good_name
 from ..outputs.feeds import feeds_enabled
 from ..settings import save_as
 
@@ -61,7 +61,11 @@ def _report(path, items, problems):
         problems.add("pelicanconf.py", 1, "", f"địa chỉ «{_url(path)}» dùng cho cả {items[0].description} "
                      f"và {items[1].description}", "đặt các địa chỉ PORTAL_*_URL khác nhau")
         return
-    reference = next(i for i in items if not i.path) if len(sources) < len(items) else sources[0]
+    if len(sources) < len(items):
+        reference = next(i for i in items if not i.path)
+    else:  # the file with a good name, in the shallowest folder, stays; the others are reported
+        reference = min(sources, key=lambda i: (not is_good_name(os.path.basename(i.path)),
+                                                len(os.path.normpath(i.path).split(os.sep)), i.path))
     for item in sources:
         if item is not reference:
             problems.add(item.path, item.line, "",

@@ -52,17 +52,19 @@ def check_links(root: Path, folder_label: str, problems) -> bool:
     if not root.is_dir():
         return True
     real_root = root.resolve()
-    for folder, dirs, names in os.walk(root):
-        for name in sorted(dirs + names):
-            path = Path(folder, name)
-            if path.is_symlink():
-                _link_problem(path, real_root, folder_label, problems)
-                safe = False
-            elif name in names and not path.is_file():
-                problems.add(display(path), 1, "", "không phải tệp thường (ống, thiết bị…)",
-                             "chỉ đặt tệp văn bản và ảnh trong thư mục")
-                safe = False
-        dirs[:] = [d for d in dirs if not Path(folder, d).is_symlink()]
+    folders = [str(root)]
+    while folders:  # os.scandir: the entry types come with the listing, no stat per file
+        with os.scandir(folders.pop()) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.is_symlink():
+                    _link_problem(Path(entry.path), real_root, folder_label, problems)
+                    safe = False
+                elif entry.is_dir():
+                    folders.append(entry.path)
+                elif not entry.is_file():
+                    problems.add(display(entry.path), 1, "", "không phải tệp thường (ống, thiết bị…)",
+                                 "chỉ đặt tệp văn bản và ảnh trong thư mục")
+                    safe = False
     return safe
 
 

@@ -112,24 +112,34 @@ def _pelican_outputs(portal, settings, problems):
     static files, from Pelican's own classes and settings."""
     root = settings["PATH"]
     dates = {os.path.abspath(u.path): u.date for u in portal.updates}
+    uses_date = any("{date" in str(settings.get(k)) for k in ("ARTICLE_URL", "ARTICLE_SAVE_AS"))
     extensions = tuple(Readers(settings).extensions)
     process = BaseReader(settings).process_metadata
+    shared = {"title": ""}  # one Author and one Category per folder: Pelican slugifies each once
+    if settings.get("AUTHOR"):
+        shared["author"] = process("author", settings["AUTHOR"])
+    folder_meta = {}
     categories = defaultdict(list)
     articles = []
     for path in _pelican_files(root, settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"], settings, extensions):
         _warn_unread(path, problems)
-        meta = {"title": "", **parse_path_metadata(os.path.relpath(path, root), settings, process)}
+        folder = os.path.dirname(path)
+        if folder not in folder_meta:
+            meta = parse_path_metadata(os.path.relpath(path, root), settings, process)
+            meta.setdefault("category", process("category", settings["DEFAULT_CATEGORY"]))
+            folder_meta[folder] = {**shared, "category": meta["category"]}
+        meta = {**folder_meta[folder], **parse_path_metadata(os.path.relpath(path, root), settings, process)}
+        meta["category"] = folder_meta[folder]["category"]
         day = dates.get(os.path.abspath(path))
-        if day:
+        if day and uses_date:
             meta["date"] = SafeDatetime(day.year, day.month, day.day, 8, 0)
-        meta.setdefault("category", process("category", settings["DEFAULT_CATEGORY"]))
         article = Article("", metadata=meta, settings=settings, source_path=path)
         articles.append(article)
         categories[article.category].append(article)
         yield article.save_as, _Planned("bài viết", path)
     for path in _pelican_files(root, settings["PAGE_PATHS"], settings["PAGE_EXCLUDES"], settings, extensions):
         _warn_unread(path, problems)
-        page = Page("", metadata={"title": ""}, settings=settings, source_path=path)
+        page = Page("", metadata=dict(shared), settings=settings, source_path=path)
         yield page.save_as, _Planned("trang tĩnh", path)
     for category, items in categories.items():
         if category.save_as:

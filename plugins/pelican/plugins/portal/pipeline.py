@@ -8,6 +8,7 @@ Used by the Pelican generator (pages/generator.py, before Pelican reads, copies 
 anything) and by `make check` (cli/check.py), so both read, plan and judge content the same way.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -49,9 +50,13 @@ def load_checked(settings):
 
 def check_sources(settings, problems) -> bool:
     """Every folder the build reads or copies from holds no link leading elsewhere: content/
-    (and PORTAL_EXTRA_PATHS), the theme (templates and static files), and lunr.js inside
-    node_modules. True when all are safe; else problems are logged."""
+    (and PORTAL_EXTRA_PATHS), the theme (templates and static files), the share-card cache
+    (cached cards are linked into the site) and lunr.js inside node_modules. True when all
+    are safe; else problems are logged."""
     safe = check_links(Path(settings["PATH"]), "content", problems)
+    if settings.get("PORTAL_CARDS"):
+        cache = settings.get("PORTAL_CARD_CACHE") or os.path.join(settings["CACHE_PATH"], "the-chia-se")
+        safe = check_links(Path(cache), "cache", problems) and safe
     for extra in settings.get("PORTAL_EXTRA_PATHS") or ():
         safe = check_links(Path(extra), Path(extra).name, problems) and safe
     if settings.get("THEME"):

@@ -15,7 +15,7 @@ MAX_BRACKETS = 20
 MAX_LINE_PREFIX = 100  # characters of indentation, «- », «> », «1. » before a line's text
 
 _OPENERS, _CLOSERS = "[{", "]}"
-_BRACKETS = re.compile(r"[\[\]{}]")
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 # Indentation and the marks that open one more level: YAML «- », «? », «: »; Markdown «> », list marks.
 _PREFIX = re.compile(r"(?:[ \t>]|[-*+?:](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*")
 
@@ -34,12 +34,12 @@ def nesting_problem(text, blank_line_resets=False):
         prefix = _PREFIX.match(line).end()
         if prefix > MAX_LINE_PREFIX:
             return number, f"thụt lề quá sâu (hơn {MAX_LINE_PREFIX} ký tự dấu cách, «- », «> » ở đầu dòng)"
-        for char in _BRACKETS.findall(line):
+        for char in _NOT_BRACKETS.sub("", line):
             if char in _OPENERS:
                 depth += 1
                 if depth > MAX_BRACKETS:
                     return number, f"lồng quá sâu (hơn {MAX_BRACKETS} dấu ngoặc «[» hoặc «{{» chưa đóng)"
-            elif char in _CLOSERS and depth:
+            elif depth:
                 depth -= 1
     return None
 

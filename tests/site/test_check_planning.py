@@ -144,3 +144,27 @@ def test_each_crash_class_is_one_line_in_check_and_build(tmp_path, relpath, old,
     status, stderr = run_pelican(content, tmp_path / "output")
     assert status == 1 and f"{path}:{line}: {message}" in stderr
     assert not (tmp_path / "output").exists()
+
+
+def test_the_plan_is_what_pelican_writes(tmp_path, basic_site):
+    """Every planned path is written by the real build, and every page the build writes was
+    planned (open data, search index and cards are folders of their own, not planned file by file)."""
+    from pelican.settings import read_settings
+    from pelican.plugins.portal.content import load_portal
+    from pelican.plugins.portal.pages.plan_urls import plan_outputs
+    from pelican.plugins.portal.problems import ProblemLog
+    from pelican.plugins.portal.settings import apply_defaults
+
+    content = REPO / "tests" / "sites" / "basic"
+    settings = read_settings(str(REPO / "pelicanconf.py"), override={"PATH": str(content)})
+    apply_defaults(settings)
+    portal, found = load_portal(content, settings["PORTAL_FOLDERS"])
+    problems = ProblemLog()
+    planned = set(plan_outputs(portal, settings, problems))
+    assert not found and not problems
+    written = {str(p.relative_to(basic_site.output)) for p in basic_site.output.rglob("*") if p.is_file()}
+    assert planned <= written, planned - written
+    pages = {p for p in written if p.endswith(".html") or p.endswith(".svg")}
+    assert pages <= planned, pages - planned
+    assert {"ke-hoach/index.html", "tin-tuc/a-ban-hanh/index.html", "gioi-thieu/index.html",
+            "cap-nhat/index.html", "index.html", "tim-kiem/index.html"} <= planned

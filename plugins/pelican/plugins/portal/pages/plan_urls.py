@@ -118,18 +118,16 @@ def _pelican_outputs(portal, settings, problems):
     shared = {"title": ""}  # one Author and one Category per folder: Pelican slugifies each once
     if settings.get("AUTHOR"):
         shared["author"] = process("author", settings["AUTHOR"])
-    folder_meta = {}
+    category_of = {}  # folder -> its Category
     categories = defaultdict(list)
     articles = []
     for path in _pelican_files(root, settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"], settings, extensions):
         _warn_unread(path, problems)
+        meta = {**shared, **parse_path_metadata(os.path.relpath(path, root), settings, process)}
         folder = os.path.dirname(path)
-        if folder not in folder_meta:
-            meta = parse_path_metadata(os.path.relpath(path, root), settings, process)
-            meta.setdefault("category", process("category", settings["DEFAULT_CATEGORY"]))
-            folder_meta[folder] = {**shared, "category": meta["category"]}
-        meta = {**folder_meta[folder], **parse_path_metadata(os.path.relpath(path, root), settings, process)}
-        meta["category"] = folder_meta[folder]["category"]
+        if folder not in category_of:
+            category_of[folder] = meta.get("category") or process("category", settings["DEFAULT_CATEGORY"])
+        meta["category"] = category_of[folder]
         day = dates.get(os.path.abspath(path))
         if day and uses_date:
             meta["date"] = SafeDatetime(day.year, day.month, day.day, 8, 0)

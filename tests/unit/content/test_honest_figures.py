@@ -25,7 +25,7 @@ CASES = [
     ('400 digits', 'cap-nhat/2025-11-a.md', 'gia_tri: 12', 'gia_tri: 9999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999',
      'cap-nhat/2025-11-a.md:17: trường «gia_tri»: số «99999999999999999999…» dài 400 chữ số — một số có tối đa 15 chữ số'),
     ('range goal', 'ke-hoach/a.md', 'muc_tieu: trên 90%', 'muc_tieu: 80-90%',
-     'ke-hoach/a.md:22: trường «muc_tieu»: mục tiêu «80-90%»: «80-90%» là một khoảng giá trị — một con số duy nhất, ví dụ «tối thiểu 80%» (cổng chưa theo dõi khoảng giá trị)'),
+     'ke-hoach/a.md:22: trường «muc_tieu»: «80-90%» là một khoảng giá trị — một con số duy nhất, ví dụ «tối thiểu 80%» (cổng chưa theo dõi khoảng giá trị)'),
     ('dd-mm-yyyy deadline', 'ke-hoach/a.md', 'thoi_han: trước ngày 20/10/2025', 'thoi_han: 30-06-2025',
      'ke-hoach/a.md:53: trường «thoi_han»: ngày «30-06-2025» không viết dạng ngày/tháng/năm — «thường xuyên», một ngày (31/12/2025), «tháng 10/2025», «quý IV/2025», «năm 2026» hoặc điều kiện bằng lời («sau khi …»)'),
     ('ISO deadline', 'ke-hoach/a.md', 'thoi_han: trước ngày 20/10/2025', 'thoi_han: 2025-06-30',

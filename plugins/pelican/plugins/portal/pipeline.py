@@ -1,35 +1,71 @@
-"""The pipeline up to the pages: settings checked → content read → rules evaluated.
+"""The pipeline up to the pages: settings checked → sources checked → content read → output
+planned → rules evaluated.
 
-    settings.validate ─► content.load_portal ─► rules.evaluate ─► pages.prepare ─► writers
+    settings.validate ─► check_sources ─► content.load_portal ─► plan_outputs ─► rules.evaluate
+                         (links, names)                          (one source per output path)
 
-Used by the Pelican generator (pages/generator.py) and by `make check` (cli/check.py), so
-both read and judge content the same way.
+Used by the Pelican generator (pages/generator.py, before Pelican reads, copies or deletes
+anything) and by `make check` (cli/check.py), so both read, plan and judge content the same way.
 """
 
+import os
 import sys
+from pathlib import Path
 
 from .content import load_portal
-from .problems import ContentError
+from .content.files import check_file_inside, check_links, check_names
+from .pages.plan_urls import plan_outputs
+from .problems import ContentError, ProblemLog
 from .rules import evaluate
+from .search.generator import lunr_js_path
 from .settings import SettingsError, judging_date, validate
 
 
 def load_checked(settings):
-    """Validate the settings, read content/ and evaluate it: returns the Portal.
+    """Validate the settings, check every source folder, read content/, plan every output
+    path and evaluate: returns the Portal.
 
     Prints each problem on its own line to stderr, then raises SettingsError (bad settings)
-    or ContentError (bad content); nothing is written either way."""
+    or ContentError (bad content); nothing is written either way. A symbolic link anywhere in
+    content/ or the theme stops everything before any file is read."""
     problems = validate(settings)
     if problems:
         for line in problems:
             print(f"pelicanconf.py: {line}", file=sys.stderr)
         raise SettingsError(problems)
     day = judging_date(settings)
-    portal, problems = load_portal(settings["PATH"], settings["PORTAL_FOLDERS"], day,
-                                   extra_paths=settings.get("PORTAL_EXTRA_PATHS") or ())
+    problems = ProblemLog()
+    if not check_sources(settings, problems):
+        _fail(problems)
+    check_names(Path(settings["PATH"]), settings["PORTAL_FOLDERS"], problems)
+    portal, found = load_portal(settings["PATH"], settings["PORTAL_FOLDERS"], day,
+                                extra_paths=settings.get("PORTAL_EXTRA_PATHS") or ())
+    problems.items.extend(found.items)
+    plan_outputs(portal, settings, problems)
     if problems:
-        for line in problems.report():
-            print(line, file=sys.stderr)
-        raise ContentError(problems.items)
+        _fail(problems)
     evaluate(portal, day)
     return portal
+
+
+def check_sources(settings, problems) -> bool:
+    """Every folder the build reads or copies from holds no link leading elsewhere: content/
+    (and PORTAL_EXTRA_PATHS), the theme (templates and static files), the share-card cache
+    (cached cards are linked into the site) and lunr.js inside node_modules. True when all
+    are safe; else problems are logged."""
+    safe = check_links(Path(settings["PATH"]), "content", problems)
+    if settings.get("PORTAL_CARDS"):
+        cache = settings.get("PORTAL_CARD_CACHE") or os.path.join(settings["CACHE_PATH"], "the-chia-se")
+        safe = check_links(Path(cache), "cache", problems) and safe
+    for extra in settings.get("PORTAL_EXTRA_PATHS") or ():
+        safe = check_links(Path(extra), Path(extra).name, problems) and safe
+    if settings.get("THEME"):
+        safe = check_links(Path(settings["THEME"]), "theme", problems) and safe
+    modules = Path(settings["PORTAL_NODE_MODULES"])
+    return check_file_inside(Path(lunr_js_path(settings)), modules, "node_modules", problems) and safe
+
+
+def _fail(problems):
+    for line in problems.report():
+        print(line, file=sys.stderr)
+    raise ContentError(problems.items)

@@ -125,8 +125,8 @@ def to_goal(text):
     """A model.goals.Goal."""
     try:
         return parse_goal(text)
-    except NumberError as error:
-        raise FieldError(f"mục tiêu «{text}»: {error.found}", error.expected) from None
+    except NumberError as error:  # the number's own message already quotes it
+        raise FieldError(error.found, error.expected) from None
     except GoalError as error:
         raise FieldError(str(error), "mục tiêu dạng «tối thiểu 80%», «trên 90%», «100%», "
                          "«≥ 80%» hoặc «1.500 hồ sơ»") from None

@@ -3,12 +3,19 @@
 import os
 
 from . import yamlsource
+from .limits import nesting_problem, size_problem
 from ..text import field_key
 
 _cache = {}  # (path, mtime_ns, size) -> (record or None, body, body_first_line, problems)
 
 
 def read_text(path, problems):
+    """The file's text (UTF-8, "\n" line ends, no BOM), or None with a problem logged when it
+    is not UTF-8 or larger than content/limits.py allows (then it is not read at all)."""
+    too_big = size_problem(os.stat(path).st_size)
+    if too_big:
+        problems.add(path, 1, "", too_big, "chia nội dung thành nhiều tệp nhỏ hơn")
+        return None
     try:
         with open(path, encoding="utf-8") as handle:
             return handle.read().replace("\r\n", "\n").lstrip("\ufeff")
@@ -51,6 +58,7 @@ def _parse(path, problems):
         return None, "", 1
     record = yamlsource.load("\n".join(lines[1:index]), path, problems, field_key, first_line=2)
     body = "\n".join(lines[index + 1:])
+    _check_body(body, index + 2, path, problems)
     if record is not None and not isinstance(record, yamlsource.Record):
         problems.add(path, 2, "", "phần thông tin không phải danh sách «trường: giá trị»",
                      "mỗi dòng dạng «tên_trường: giá trị»")
@@ -58,3 +66,11 @@ def _parse(path, problems):
     if record is None and len(problems.items) == before:
         problems.add(path, 2, "", "phần thông tin trống", "điền các trường bắt buộc theo mẫu")
     return record, body, index + 2
+
+
+def _check_body(body, first_line, path, problems):
+    """Markdown nested deeper than content/limits.py allows would crash or stall rendering."""
+    deep = nesting_problem(body, blank_line_resets=True)
+    if deep:
+        problems.add(path, first_line + deep[0], "", f"nội dung Markdown {deep[1]}",
+                     "danh sách, trích dẫn và liên kết chỉ lồng vài cấp")

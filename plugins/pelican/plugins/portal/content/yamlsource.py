@@ -8,6 +8,8 @@ import re
 
 import yaml
 
+from .limits import nesting_problem
+
 # libyaml's parser when PyYAML has it (the wheels do): 5–10× faster on thousands of updates.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -63,8 +65,37 @@ def convert(node, path, problems, key_normaliser, first_line=1):
     return record
 
 
+def refuse_unsafe(text, path, problems, first_line=1):
+    """True (and a problem logged) when `text` nests too deep or uses anchors and aliases.
+
+    Checked before parsing: deep nesting crashes or stalls libyaml, and aliases (`&a`, `*a`)
+    let a few lines expand to billions of values. Editors never need either."""
+    deep = nesting_problem(text)
+    if deep:
+        problems.add(path, first_line + deep[0], "", f"dữ liệu YAML {deep[1]}",
+                     "danh sách và nhóm trường chỉ cần vài cấp; viết theo mẫu trong docs/mau/")
+        return True
+    if "&" not in text and "*" not in text:
+        return False
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                problems.add(path, first_line + event.start_mark.line, "",
+                             f"YAML dùng neo hoặc bí danh «{mark}{event.anchor}»",
+                             "viết đầy đủ giá trị ở từng chỗ; giá trị bắt đầu bằng «&» hoặc «*» "
+                             "thì đặt trong ngoặc kép")
+                return True
+    except yaml.YAMLError:
+        return False  # load() reports the syntax error with its line
+    return False
+
+
 def load(text, path, problems, key_normaliser, first_line=1):
-    """Parse one YAML document; returns None and logs a problem on a syntax error."""
+    """Parse one YAML document; returns None and logs a problem on a syntax error, on nesting
+    deeper than content/limits.py allows, or on anchors and aliases (refuse_unsafe)."""
+    if refuse_unsafe(text, path, problems, first_line):
+        return None
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:

@@ -53,10 +53,12 @@ def _lookup(items, item_id, what, path, line, problems, broken):
 
 
 def _read_target_report(values, update, portal, path, problems, broken):
-    if not values or values.get("ma") is None or values.get("gia_tri") is None:
+    if not values or values.get("ma") is None:
         return
     target = _lookup(portal.targets, values["ma"], "chỉ tiêu", path, values["ma"].line, problems, broken)
     if target is None:
+        return
+    if not _value_fits_kind(values, target, path, problems):
         return
     as_of = values.get("tinh_den") or update.date
     line = values["ma"].line
@@ -68,9 +70,26 @@ def _read_target_report(values, update, portal, path, problems, broken):
         problems.add(path, line, "gia_tri", f"tỷ lệ {values['gia_tri']:g} nằm ngoài 0–100",
                      "chỉ tiêu này tính bằng %: một số từ 0 đến 100")
         return
-    report = TargetReport(target, values["gia_tri"], as_of, values.get("nguon") or "", update, line)
+    value = values["ket_qua"] if target.goal.is_qualitative else values["gia_tri"]
+    report = TargetReport(target, value, as_of, values.get("nguon") or "", update, line)
     update.target_reports.append(report)
 
+
+
+def _value_fits_kind(values, target, path, problems):
+    """A qualitative target is reported with «ket_qua: đạt | chưa đạt», any other with
+    «gia_tri»; False (problem logged) otherwise."""
+    line = values["ma"].line
+    wanted, other = ("ket_qua", "gia_tri") if target.goal.is_qualitative else ("gia_tri", "ket_qua")
+    if values.get(other) is not None:
+        problems.add(path, line, other, f"chỉ tiêu «{target.id}» {'định tính' if other == 'gia_tri' else 'tính bằng số'} không báo cáo bằng «{other}»",
+                     f"dùng «{wanted}: …»" + (" («đạt» hoặc «chưa đạt»)" if wanted == "ket_qua" else ""))
+        return False
+    if values.get(wanted) is None:
+        problems.add(path, line, wanted, f"thiếu trường bắt buộc ({'kết quả' if wanted == 'ket_qua' else 'giá trị'})",
+                     f"thêm dòng «{wanted}: …» vào số liệu chỉ tiêu «{target.id}»")
+        return False
+    return True
 
 
 def _read_task_report(values, update, portal, path, problems, broken):

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import fold
+from ..vocabulary import QUALITATIVE_GOAL_TEXT
 from .values import format_number, unit_suffix
 
 # Longest phrases first; each maps to a comparison.
@@ -19,6 +20,9 @@ _NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(%?)\s*(.*)$")
 
 COMPARISON_SIGNS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 COMPARISON_WORDS = {">=": "tối thiểu", ">": "trên", "=": "đạt", "<=": "tối đa", "<": "dưới"}
+
+
+QUALITATIVE_MEASURE = "qualitative"
 
 
 class GoalError(ValueError):
@@ -47,8 +51,15 @@ class Goal:
         return value < self.value
 
     @property
+    def is_qualitative(self):
+        """A goal with no number (issue 12): met by a reported «đạt» (value 1.0)."""
+        return self.measure == QUALITATIVE_MEASURE
+
+    @property
     def text(self):
         """The goal as the portal shows it: "≥ 80%", "= 25 dịch vụ"."""
+        if self.is_qualitative:
+            return QUALITATIVE_GOAL_TEXT
         return f"{COMPARISON_SIGNS[self.comparison]} {format_number(self.value)}{unit_suffix(self)}"
 
 
@@ -84,3 +95,9 @@ def parse_number(text: str) -> float:
     if not re.fullmatch(r"-?\d+(?:[.,]\d+)?", cleaned):
         raise ValueError(text)
     return float(cleaned.replace(",", "."))
+
+
+def qualitative_goal() -> Goal:
+    """The goal of a qualitative target («loai: định tính»): reached when an update reports
+    «đạt» (stored as 1.0; «chưa đạt» as 0.0)."""
+    return Goal("=", 1.0, QUALITATIVE_MEASURE, "")

@@ -154,7 +154,7 @@ QUALITATIVE_BADGE_LABELS = {
     MET: "Đạt",
     AT_RISK: "Chưa đạt",  # reported «chưa đạt», deadline not passed
     NOT_MET: "Không đạt",  # deadline passed without «đạt»
-    NO_DATA: "Chưa có báo cáo đạt/chưa đạt",
+    NO_DATA: "Chưa có báo cáo",  # no «đạt» / «chưa đạt» reported yet
 }
 QUALITATIVE_GOAL_TEXT = "đạt (chỉ tiêu định tính, không nêu số)"
 

@@ -81,15 +81,15 @@ def _value_fits_kind(values, target, path, problems):
     «gia_tri»; False (problem logged) otherwise."""
     line = values["ma"].line
     wanted, other = ("ket_qua", "gia_tri") if target.goal.is_qualitative else ("gia_tri", "ket_qua")
-    if values.get(other) is not None:
+    if other in values:
         problems.add(path, line, other, f"chỉ tiêu «{target.id}» {'định tính' if other == 'gia_tri' else 'tính bằng số'} không báo cáo bằng «{other}»",
                      f"dùng «{wanted}: …»" + (" («đạt» hoặc «chưa đạt»)" if wanted == "ket_qua" else ""))
         return False
-    if values.get(wanted) is None:
+    if wanted not in values:
         problems.add(path, line, wanted, f"thiếu trường bắt buộc ({'kết quả' if wanted == 'ket_qua' else 'giá trị'})",
                      f"thêm dòng «{wanted}: …» vào số liệu chỉ tiêu «{target.id}»")
         return False
-    return True
+    return values[wanted] is not None  # None: its conversion error is already reported
 
 
 def _read_task_report(values, update, portal, path, problems, broken):

@@ -94,7 +94,10 @@ def test_task_texts_come_from_the_clean_seeds(portal):
 def test_dương_kinh_appendix_has_sixteen_rows_and_marks_the_cut(real_site):
     page = real_site.page("ke-hoach/01-kh-bcd-duong-kinh/")
     rows = page.select(".fulltext table.task-table tbody tr")
-    assert [row.find("td").get_text(strip=True) for row in rows] == [str(n) for n in range(1, 17)]
+    # rows 2, 12, 15: the TT cell is unreadable (002:208, 305, 347): marked, the portal's count apart
+    numbers = [row.find("td").get_text(" ", strip=True) for row in rows]
+    portal_numbered = {2, 12, 15}
+    assert numbers == [f"[không đọc được] (cổng đánh số: {n})" if n in portal_numbered else str(n) for n in range(1, 17)]
     assert "bản scan bị cắt" in rows[-1].get_text()  # the scan ends inside row 16: a cut, not a blur
     assert "Chỗ khuyết trong bản gốc" in page.select_one(".fulltext").get_text()
 
@@ -102,7 +105,9 @@ def test_dương_kinh_appendix_has_sixteen_rows_and_marks_the_cut(real_site):
 def test_no_progress_figures_in_real_content(real_site, portal):
     assert not any(u.target_reports or u.task_reports for u in portal.updates)
     for target in portal.targets.values():
-        assert "Chưa có số liệu" in real_site.text(f"huy-hieu/{target.id}.svg")
+        expected = "Chưa có báo cáo" if target.kind == "dinh-tinh" else "Chưa có số liệu"
+        assert expected in real_site.text(f"huy-hieu/{target.id}.svg")
+    assert {t.id for t in portal.targets.values() if t.kind == "dinh-tinh"} == {"stp-ct-7", "tk-ct-9"}
 
 
 def test_every_unit_named_resolves(portal):

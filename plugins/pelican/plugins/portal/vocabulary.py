@@ -146,3 +146,33 @@ SEARCH_KINDS = _table(
     Term("unit", "Đơn vị", "u"),
     Term("update", "Cập nhật, tin tức", "n"),
 )
+
+# Qualitative targets (issue 12): the document names no number; an update reports
+# «đạt» / «chưa đạt» (ket_qua). Their badges use these words instead of TARGET_STATES'
+# labels; the state keys (and colours) stay those of TARGET_STATES.
+QUALITATIVE, QUANTITATIVE = "dinh-tinh", "dinh-luong"
+TARGET_KINDS = _table(
+    Term(QUANTITATIVE, "Định lượng"),
+    Term(QUALITATIVE, "Định tính"),
+)
+ACHIEVED, NOT_ACHIEVED = "dat", "chua-dat"
+QUALITATIVE_RESULTS = _table(
+    Term(ACHIEVED, "Đạt", "met"),
+    Term(NOT_ACHIEVED, "Chưa đạt", "at-risk"),
+)
+QUALITATIVE_BADGE_LABELS = {
+    MET: "Đạt",
+    AT_RISK: "Chưa đạt",  # reported «chưa đạt», deadline not passed
+    NOT_MET: "Không đạt",  # deadline passed without «đạt»
+    NO_DATA: "Chưa có báo cáo",  # no «đạt» / «chưa đạt» reported yet
+}
+QUALITATIVE_GOAL_TEXT = "đạt (chỉ tiêu định tính, không nêu số)"
+
+# Reading marks (issue 12): a cell of a scanned plan not read with certainty carries one
+# of these, verbatim, in the cell itself; a unit cell with a mark is shown as written.
+UNREADABLE_MARK, CUT_MARK = "[không đọc được]", "[bản scan bị cắt]"
+READING_MARKS = (UNREADABLE_MARK, CUT_MARK)
+# «thanh_vien» of a group: the document lists no members, or every sibling unit.
+MEMBERS_NOT_STATED, MEMBERS_ALL = "khong-neu", "tat-ca"
+# «thoi_han: không nêu»: the document states no deadline.
+DEADLINE_NOT_STATED = "không nêu"

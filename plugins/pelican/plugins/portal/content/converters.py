@@ -172,6 +172,17 @@ def to_unit_kind(text):
     return _choice(text, vocabulary.UNIT_KINDS, "loại đơn vị", value="key", suggest="key")
 
 
+def to_target_kind(text):
+    """A key of vocabulary.TARGET_KINDS («định lượng» / «định tính»)."""
+    return _choice(text, vocabulary.TARGET_KINDS, "loại chỉ tiêu", value="key", suggest="label")
+
+
+def to_qualitative_result(text):
+    """«đạt» -> 1.0, «chưa đạt» -> 0.0 (the value a qualitative goal is judged on)."""
+    key = _choice(text, vocabulary.QUALITATIVE_RESULTS, "kết quả", value="key", suggest="label")
+    return 1.0 if key == vocabulary.ACHIEVED else 0.0
+
+
 CONVERTERS = {
     "text": to_text,
     "id": to_id,
@@ -185,6 +196,8 @@ CONVERTERS = {
     "status": to_status,
     "area": to_area,
     "unit_kind": to_unit_kind,
+    "target_kind": to_target_kind,
+    "qualitative_result": to_qualitative_result,
 }
 
 

@@ -10,8 +10,8 @@ def link_portal(portal) -> None:
     for plan in portal.plans:
         plan.issuer.plans.append(plan)
     for target in portal.targets.values():
-        if target.unit is not None:
-            target.unit.targets.append(target)
+        for unit in target.owners or ([target.unit] if target.unit is not None else []):
+            unit.targets.append(target)
     for task in portal.tasks.values():
         for unit in task.leads:
             unit.led_tasks.append(task)

@@ -6,7 +6,10 @@ import re
 from datetime import date
 
 from . import yamlsource
+from .. import vocabulary
+from ..model.deadlines import DATE, Deadline
 from ..model.entities import Plan, Source, Target, Task
+from ..model.goals import qualitative_goal
 from ..problems import ProblemLog
 from ..text import field_key, fold
 from .converters import read_record
@@ -45,6 +48,7 @@ def read_plan(path, registry, problems, ids, broken):
         recipients=values.get("noi_nhan") or [], summary=values.get("tom_tat") or "",
         source_note=values.get("ghi_chu_ban_goc") or "", source=Source(where, 1),
     )
+    _derive_period(plan, values, record, where, problems)
     if plan.id:
         _claim_id(plan.id, "kế hoạch", where, record.key_lines.get("ma", 1), "ma", ids, problems)
     if record is None:
@@ -66,6 +70,7 @@ def read_plan(path, registry, problems, ids, broken):
     _check_anchors(plan, body, body_line, problems)
     check_media(body, body_line, where, problems)
     _check_period(plan, values, record, problems)
+    _link_target_tasks(plan, problems)
     if issuer is None or not all(values.get(f) for f in ("ma", "so_ky_hieu", "tieu_de")) or (
             "ngay_ban_hanh" not in values):
         broken.update(item.id for item in (*plan.targets, *plan.tasks))
@@ -206,20 +211,39 @@ def _read_target(record, plan, registry, problems, ids, broken):
     values = read_record(record, TARGET_FIELDS, path, problems, "chỉ tiêu")
     if values:
         _check_deadline(values, plan, problems)
-    if values is None or not all(values.get(k) for k in ("ma", "noi_dung", "muc_tieu", "thoi_han")):
+    kind = (values or {}).get("loai") or vocabulary.QUANTITATIVE
+    qualitative = kind == vocabulary.QUALITATIVE
+    if values is not None and not qualitative and "muc_tieu" not in values:
+        problems.add(path, record.line, "muc_tieu", "thiếu trường bắt buộc (mục tiêu)",
+                     "thêm dòng «muc_tieu: …» vào chỉ tiêu, hoặc «loai: định tính» nếu văn bản không nêu số")
+    if values is not None and qualitative and values.get("muc_tieu"):
+        problems.add(path, record.key_lines["muc_tieu"], "muc_tieu", "chỉ tiêu định tính không có mục tiêu số",
+                     "bỏ dòng «muc_tieu», hoặc bỏ «loai: định tính» nếu văn bản nêu số")
+        values["muc_tieu"] = None
+    if values is None or not all(values.get(k) for k in ("ma", "noi_dung", "thoi_han")) or (
+            not qualitative and not values.get("muc_tieu")):
         broken.add((values or {}).get("ma"))
         return None
     if not _claim_id(values["ma"], "chỉ tiêu", path, values["ma"].line, "ma", ids, problems):
         return None
     unit = plan.issuer
-    if values.get("don_vi"):
+    if values.get("don_vi") and values.get("nhiem_vu"):
+        problems.add(path, values["don_vi"].line, "don_vi", "chỉ tiêu có cả «don_vi» và «nhiem_vu»",
+                     "bỏ «don_vi»: đơn vị chịu trách nhiệm là đơn vị chủ trì của nhiệm vụ")
+    elif values.get("don_vi"):
         unit = _resolve(registry, values["don_vi"], plan, path, values["don_vi"].line, "don_vi", problems)
-    raw_goal = record.get("muc_tieu")
-    return Target(
-        id=values["ma"], text=values["noi_dung"], goal=values["muc_tieu"], goal_text=str(raw_goal),
-        deadline=values["thoi_han"], unit=unit, plan=plan, note=values.get("ghi_chu") or "",
-        source=Source(path, record.line),
+    deadline, rule = _deadline(values, plan, path, record, problems)
+    target = Target(
+        id=values["ma"], text=values["noi_dung"],
+        goal=qualitative_goal() if qualitative else values["muc_tieu"],
+        goal_text="" if qualitative else str(record.get("muc_tieu")),
+        deadline=deadline, unit=unit, plan=plan, note=values.get("ghi_chu") or "",
+        source=Source(path, record.line), kind=kind, goal_words=values.get("muc_tieu_van_ban") or "",
+        deadline_rule=rule, owners=[unit] if unit is not None else [],
     )
+    if values.get("nhiem_vu"):
+        target.task = values["nhiem_vu"]  # an id until _link_target_tasks, after every block is read
+    return target
 
 
 def _read_task(record, plan, registry, problems, ids, broken):
@@ -233,18 +257,32 @@ def _read_task(record, plan, registry, problems, ids, broken):
     if not _claim_id(values["ma"], "nhiệm vụ", path, values["ma"].line, "ma", ids, problems):
         return None
 
+    marked = {"chu_tri": [], "phoi_hop": []}
+
     def units(key):
         found = []
         for name in values.get(key) or []:
-            unit = _resolve(registry, name, plan, path, getattr(name, "line", record.line), key, problems)
+            line = getattr(name, "line", record.line)
+            if any(mark in name for mark in vocabulary.READING_MARKS):
+                marked[key].append(str(name))  # shown as written, never linked
+                continue
+            if "[" in name:
+                problems.add(path, line, key, f"«{name}» có dấu ngoặc vuông không phải dấu đọc bản gốc",
+                             f"chỉ dùng {' hoặc '.join('«' + m + '»' for m in vocabulary.READING_MARKS)}")
+                continue
+            unit = _resolve(registry, name, plan, path, line, key, problems)
             if unit is not None and unit not in found:
                 found.append(unit)
         return found
 
+    deadline, rule = _deadline(values, plan, path, record, problems)
+    leads, supports = units("chu_tri"), units("phoi_hop")
     return Task(
         id=values["ma"], number=values["so"], text=values["noi_dung"], area=values.get("linh_vuc") or "",
-        leads=units("chu_tri"), supports=units("phoi_hop"), deadline=values["thoi_han"], plan=plan,
+        leads=leads, supports=supports, deadline=deadline, plan=plan,
         expected_result=values.get("ket_qua") or "", source=Source(path, record.line),
+        portal_number=values.get("so_cua_cong") or "", note=values.get("ghi_chu") or "",
+        deadline_rule=rule, marked_leads=marked["chu_tri"], marked_supports=marked["phoi_hop"],
     )
 
 
@@ -258,3 +296,62 @@ def _resolve(registry, name, plan, path, line, field_name, problems):
             if error.candidates:
                 return None
     return resolve_or_report(registry, name, plan.issuer, path, line, field_name, problems)
+
+
+def _derive_period(plan, values, record, path, problems):
+    """tu_ngay_suy_ra / den_ngay_suy_ra: period dates the document does not state. They fill
+    period_start / period_end and `period_rule` says how (cach_suy_ra, required with them)."""
+    for stated, derived in (("tu_ngay", "tu_ngay_suy_ra"), ("den_ngay", "den_ngay_suy_ra")):
+        if values.get(derived) is None:
+            continue
+        line = record.key_lines.get(derived, 1)
+        if values.get(stated) is not None:
+            problems.add(path, line, derived, f"kế hoạch có cả «{stated}» (văn bản ghi) và «{derived}» (cổng suy ra)",
+                         "chỉ giữ một trong hai")
+            continue
+        if not values.get("cach_suy_ra"):
+            problems.add(path, line, "cach_suy_ra", f"có «{derived}» mà không nói cách suy ra",
+                         "thêm «cach_suy_ra: …», ví dụ «6 tháng cuối năm 2025» trong tên kế hoạch")
+        setattr(plan, "period_start" if stated == "tu_ngay" else "period_end", values[derived])
+        plan.period_rule = values.get("cach_suy_ra") or ""
+
+
+def _deadline(values, plan, path, record, problems):
+    """(Deadline, rule): the document's deadline words; when they carry no date, the portal's
+    date (thoi_han_suy_ra with cach_suy_ra, or for «không nêu» the plan's derived end) is
+    its `due` and `rule` says how it was derived ("" when the date is the document's)."""
+    deadline, derived = values["thoi_han"], values.get("thoi_han_suy_ra")
+    rule = values.get("cach_suy_ra") or ""
+    if derived is not None:
+        if not rule:
+            problems.add(path, record.key_lines["thoi_han_suy_ra"], "cach_suy_ra",
+                         "có «thoi_han_suy_ra» mà không nói cách suy ra", "thêm «cach_suy_ra: …»")
+        if deadline.due is not None:
+            problems.add(path, record.key_lines["thoi_han_suy_ra"], "thoi_han_suy_ra",
+                         f"thời hạn văn bản «{deadline.text}» đã có ngày", "bỏ «thoi_han_suy_ra»")
+            return deadline, ""
+        return Deadline(deadline.text, DATE, derived, "day"), rule or "cổng suy ra"
+    if rule:
+        problems.add(path, record.key_lines["cach_suy_ra"], "cach_suy_ra", "có «cach_suy_ra» mà không có «thoi_han_suy_ra»",
+                     "thêm «thoi_han_suy_ra: ngày/tháng/năm» hoặc bỏ «cach_suy_ra»")
+    if fold(deadline.text) == fold(vocabulary.DEADLINE_NOT_STATED) and plan.period_end is not None:
+        how = plan.period_rule or f"kỳ kế hoạch «{plan.period}»"
+        return Deadline(deadline.text, DATE, plan.period_end, "day"), f"ngày cuối kỳ kế hoạch ({how})"
+    return deadline, ""
+
+
+def _link_target_tasks(plan, problems):
+    """A target naming its task (nhiem_vu): the task's leads own it."""
+    tasks = {task.id: task for task in plan.tasks}
+    for target in plan.targets:
+        if target.task is None:
+            continue
+        task = tasks.get(target.task)
+        if task is None:
+            problems.add(target.source.path, getattr(target.task, "line", target.source.line), "nhiem_vu",
+                         f"kế hoạch không có nhiệm vụ mã «{target.task}»", "mã một nhiệm vụ của cùng kế hoạch")
+            target.task = None
+            continue
+        target.task = task
+        target.owners = list(task.leads)
+        target.unit = task.leads[0] if task.leads else target.unit

@@ -45,8 +45,9 @@ def read_units(folder, problems, required=True):
 
 
 def link_units(units, registry, problems):
-    """Set parent, children, members and groups; a group with no members listed stands for
-    its parent's other children."""
+    """Set parent, children, members and groups. A group says who its members are
+    (thanh_vien): a list, «tất cả» (its parent's other children) or «không nêu» (none: no
+    unit inherits its tasks); a group without thanh_vien is reported."""
     by_id = registry.units
     for unit in units:
         if unit.parent_id:
@@ -63,19 +64,34 @@ def link_units(units, registry, problems):
                          "đơn vị nằm trong chính nó (vòng lặp cấp trên)", "chọn một đơn vị cấp trên khác")
             unit.parent = None
     for unit in units:
-        for name in unit.member_names:
+        unit.members_rule = _members_rule(unit, problems)
+        for name in (unit.member_names if unit.members_rule == "list" else []):
             member = resolve_or_report(registry, name, unit.parent, unit.source.path, getattr(name, "line", unit.source.line),
                               "thanh_vien", problems)
             if member is not None:
                 unit.members.append(member)
                 member.groups.append(unit)
-        if unit.kind == vocabulary.GROUP_KIND and not unit.member_names and unit.parent is not None:
+        if unit.members_rule == vocabulary.MEMBERS_ALL and unit.parent is not None:
             for sibling in unit.parent.children:  # "các phòng, đơn vị thuộc Sở": all of them
                 if sibling is not unit and sibling.kind != vocabulary.GROUP_KIND:
                     unit.members.append(sibling)
                     sibling.groups.append(unit)
     for unit in units:
         unit.children.sort(key=lambda u: (u.kind == vocabulary.GROUP_KIND, u.name))
+
+
+def _members_rule(unit, problems):
+    """"list", vocabulary.MEMBERS_ALL or MEMBERS_NOT_STATED; "" for units that are not groups."""
+    names = unit.member_names
+    if len(names) == 1 and field_key(names[0]).replace("_", "-") in (vocabulary.MEMBERS_ALL, vocabulary.MEMBERS_NOT_STATED):
+        return field_key(names[0]).replace("_", "-")
+    if names:
+        return "list"
+    if unit.kind == vocabulary.GROUP_KIND:
+        problems.add(unit.source.path, unit.source.line, "thanh_vien", f"nhóm «{unit.name}» không nói thành viên",
+                     "thêm «thanh_vien: không nêu» (văn bản không kể tên), «thanh_vien: tất cả» "
+                     "(mọi đơn vị cùng cấp trên) hoặc danh sách mã đơn vị")
+    return ""
 
 
 def _ancestors_bounded(unit, limit):

@@ -84,10 +84,12 @@ def _lookup(items, item_id, what, path, line, problems, broken):
 
 
 def _read_target_report(values, update, portal, path, problems, broken):
-    if not values or values.get("ma") is None or values.get("gia_tri") is None:
+    if not values or values.get("ma") is None:
         return
     target = _lookup(portal.targets, values["ma"], "chỉ tiêu", path, values["ma"].line, problems, broken)
     if target is None:
+        return
+    if not _value_fits_kind(values, target, path, problems):
         return
     as_of = values.get("tinh_den") or update.date
     line = values["ma"].line
@@ -104,14 +106,33 @@ def _read_target_report(values, update, portal, path, problems, broken):
                      f"{target.plan.number} ({issued:%d/%m/%Y})",
                      "số liệu tính từ ngày kế hoạch ban hành trở về sau; ghi «tinh_den» nếu khác ngày đăng")
         return
-    value, unit = values["gia_tri"]
-    mismatch = unit_mismatch(value, unit, target)
-    if mismatch:
-        problems.add(path, lines.get("gia_tri", line), "gia_tri", *mismatch)
-        return
+    if target.goal.is_qualitative:
+        value = values["ket_qua"]
+    else:
+        value, unit = values["gia_tri"]
+        mismatch = unit_mismatch(value, unit, target)
+        if mismatch:
+            problems.add(path, lines.get("gia_tri", line), "gia_tri", *mismatch)
+            return
     report = TargetReport(target, value, as_of, values.get("nguon") or "", update, line)
     update.target_reports.append(report)
 
+
+
+def _value_fits_kind(values, target, path, problems):
+    """A qualitative target is reported with «ket_qua: đạt | chưa đạt», any other with
+    «gia_tri»; False (problem logged) otherwise."""
+    line = values["ma"].line
+    wanted, other = ("ket_qua", "gia_tri") if target.goal.is_qualitative else ("gia_tri", "ket_qua")
+    if other in values:
+        problems.add(path, line, other, f"chỉ tiêu «{target.id}» {'định tính' if other == 'gia_tri' else 'tính bằng số'} không báo cáo bằng «{other}»",
+                     f"dùng «{wanted}: …»" + (" («đạt» hoặc «chưa đạt»)" if wanted == "ket_qua" else ""))
+        return False
+    if wanted not in values:
+        problems.add(path, line, wanted, f"thiếu trường bắt buộc ({'kết quả' if wanted == 'ket_qua' else 'giá trị'})",
+                     f"thêm dòng «{wanted}: …» vào số liệu chỉ tiêu «{target.id}»")
+        return False
+    return values[wanted] is not None  # None: its conversion error is already reported
 
 
 def _read_task_report(values, update, portal, path, problems, broken):

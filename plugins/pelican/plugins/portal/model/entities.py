@@ -38,6 +38,7 @@ class Unit:
     aliases: list = field(default_factory=list)  # [str]
     parent_id: str = ""
     member_names: list = field(default_factory=list)  # [str], as written, for groups
+    members_rule: str = ""  # groups: "list", or vocabulary.MEMBERS_NOT_STATED / MEMBERS_ALL (issue 12)
     english_name: str = ""
     description: str = ""
     source: Source = None
@@ -92,7 +93,12 @@ class Target:
     plan: "Plan"
     note: str = ""
     source: Source = None
-    # content phase
+    # content phase, issue 12 (the document's words vs the portal's reading)
+    kind: str = "dinh-luong"  # a key of vocabulary.TARGET_KINDS; "dinh-tinh": goal has no number
+    goal_words: str = ""  # muc_tieu_van_ban: the goal verbatim when `goal_text` is the portal's reading
+    deadline_rule: str = ""  # non-empty when `deadline.due` was derived by the portal: how
+    task: "Task" = None  # the task the target comes from (nhiem_vu); its leads own the target
+    owners: list = field(default_factory=list)  # [Unit]: the task's leads, else [unit]
     reports: list = field(default_factory=list)  # [TargetReport], oldest first
     # evaluate phase
     judgement: object = None  # rules.progress.TargetJudgement at the judging date
@@ -118,7 +124,12 @@ class Task:
     plan: "Plan"
     expected_result: str = ""
     source: Source = None
-    # content phase
+    # content phase, issue 12
+    portal_number: str = ""  # so_cua_cong: the portal's counter when `number` is not the document's
+    note: str = ""  # ghi_chu: the portal's note, shown labelled as the portal's
+    deadline_rule: str = ""  # non-empty when `deadline.due` was derived by the portal: how
+    marked_leads: list = field(default_factory=list)  # [str] lead cells carrying a reading mark, as written
+    marked_supports: list = field(default_factory=list)  # [str] coordinating cells with a mark, as written
     reports: list = field(default_factory=list)  # [TaskReport], oldest first
     # evaluate phase
     state: object = None  # rules.progress.TaskState at the judging date
@@ -148,6 +159,7 @@ class Plan:
     recipients: list = field(default_factory=list)  # [str]
     summary: str = ""
     source_note: str = ""
+    period_rule: str = ""  # issue 12: non-empty when period_start/end were derived by the portal: how
     body: str = ""  # Markdown, each block replaced by its token (content.plans.BLOCK_TOKEN)
     source: Source = None
     targets: list = field(default_factory=list)  # [Target], document order

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import fold
+from ..vocabulary import QUALITATIVE_GOAL_TEXT
 from .values import format_number, parse_quantity, unit_suffix
 
 # Longest phrases first; each maps to a comparison.
@@ -22,6 +23,9 @@ _NUMBER = re.compile(r"^[-+]?\d")
 
 COMPARISON_SIGNS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 COMPARISON_WORDS = {">=": "tối thiểu", ">": "trên", "=": "đạt", "<=": "tối đa", "<": "dưới"}
+
+
+QUALITATIVE_MEASURE = "qualitative"
 
 
 class GoalError(ValueError):
@@ -50,8 +54,15 @@ class Goal:
         return value < self.value
 
     @property
+    def is_qualitative(self):
+        """A goal with no number (issue 12): met by a reported «đạt» (value 1.0)."""
+        return self.measure == QUALITATIVE_MEASURE
+
+    @property
     def text(self):
         """The goal as the portal shows it: "≥ 80%", "= 25 dịch vụ"."""
+        if self.is_qualitative:
+            return QUALITATIVE_GOAL_TEXT
         return f"{COMPARISON_SIGNS[self.comparison]} {format_number(self.value)}{unit_suffix(self)}"
 
 
@@ -89,3 +100,9 @@ def parse_goal(text: str) -> Goal:
     if "%" in unit:
         raise GoalError(f"không đọc được mục tiêu «{text}»")
     return Goal(comparison, value, "count", unit)
+
+
+def qualitative_goal() -> Goal:
+    """The goal of a qualitative target («loai: định tính»): reached when an update reports
+    «đạt» (stored as 1.0; «chưa đạt» as 0.0)."""
+    return Goal("=", 1.0, QUALITATIVE_MEASURE, "")

@@ -3,6 +3,8 @@ reported values, spreadsheet cells) and one rule for every page, badge, card, fe
 
 import re
 
+from ..vocabulary import ACHIEVED, NOT_ACHIEVED, QUALITATIVE_RESULTS
+
 
 def format_number(value: float) -> str:
     """Vietnamese style: "." groups thousands, "," is the decimal mark, at most 2 decimals.
@@ -26,7 +28,10 @@ def unit_suffix(goal) -> str:
 def format_value(value: float, goal) -> str:
     """A reported or expected value with its unit, as the goal measures it: "80%", "27 dịch vụ".
 
-    Used everywhere a target's figure is shown (pages, badges, cards, feeds, charts)."""
+    Used everywhere a target's figure is shown (pages, badges, cards, feeds, charts).
+    A qualitative goal's value is 1.0 («đạt») or 0.0 («chưa đạt»)."""
+    if getattr(goal, "measure", "") == "qualitative":
+        return QUALITATIVE_RESULTS[ACHIEVED if value >= 1 else NOT_ACHIEVED].label.lower()
     return f"{format_number(value)}{unit_suffix(goal)}"
 
 

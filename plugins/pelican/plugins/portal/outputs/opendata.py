@@ -82,6 +82,13 @@ TARGET_COLUMNS = (
            lambda t, link: t.judgement.expected),
     Column("so_lan_bao_cao", "số lần báo cáo đã tính", lambda t, link: t.judgement.report_count),
     Column("duong_dan", "địa chỉ trang của chỉ tiêu", lambda t, link: link(t.url)),
+    # issue 12: the document's words vs the portal's reading (added at the end, order kept)
+    Column("loai", "loại chỉ tiêu: dinh-luong hoặc dinh-tinh (không nêu số, báo cáo đạt/chưa đạt)",
+           lambda t, link: t.kind),
+    Column("muc_tieu_van_ban", "mục tiêu đúng chữ văn bản khi «muc_tieu» là cách cổng đọc", lambda t, link: t.goal_words),
+    Column("cach_suy_ra_han", "cách cổng suy ra «han_cuoi» khi văn bản không ghi ngày (trống: ngày của văn bản)",
+           lambda t, link: t.deadline_rule),
+    Column("don_vi_chu_tri", "mã các đơn vị chịu trách nhiệm (chủ trì nhiệm vụ giao chỉ tiêu)", lambda t, link: _ids(t.owners)),
 )
 
 TASK_COLUMNS = (
@@ -107,6 +114,15 @@ TASK_COLUMNS = (
     Column("phan_tram", "phần trăm hoàn thành được báo cáo", lambda t, link: t.state.percent),
     Column("bao_cao_gan_nhat", "ngày đăng bài cập nhật gần nhất về nhiệm vụ", lambda t, link: t.state.last_reported),
     Column("duong_dan", "địa chỉ của nhiệm vụ trong trang kế hoạch", lambda t, link: link(t.url)),
+    # issue 12 (added at the end, order kept)
+    Column("so_cua_cong", "số do cổng đánh khi «so» không phải số của văn bản", lambda t, link: t.portal_number),
+    Column("cach_suy_ra_han", "cách cổng suy ra «han_cuoi» khi văn bản không ghi ngày (trống: ngày của văn bản)",
+           lambda t, link: t.deadline_rule),
+    Column("chu_tri_nguyen_van", "ô chủ trì có dấu đọc bản gốc, ghi như văn bản (không thành mã)",
+           lambda t, link: "; ".join(t.marked_leads)),
+    Column("phoi_hop_nguyen_van", "ô phối hợp có dấu đọc bản gốc, ghi như văn bản (không thành mã)",
+           lambda t, link: "; ".join(t.marked_supports)),
+    Column("ghi_chu", "ghi chú của cổng", lambda t, link: t.note),
 )
 
 # The update behind a reported value or status: the same columns in both history files.

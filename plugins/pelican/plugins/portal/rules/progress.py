@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..vocabulary import (  # noqa: F401  (re-exported for rules and tests)
-    AT_RISK, DONE_STATUS, MET, MET_LATE_LABEL, NEVER_REPORTED_STATUS, NO_DATA, NOT_JUDGED_LABEL, NOT_MET, NOT_REPORTED,
-    ON_TRACK, REPORTED, REPORTING_STATES, TARGET_STATES, TASK_STATUSES, labels,
+    AT_RISK, DONE_STATUS, MET, MET_LATE_LABEL, NEVER_REPORTED_STATUS, NO_DATA, NOT_JUDGED_LABEL, NOT_MET,
+    NOT_REPORTED, ON_TRACK, QUALITATIVE_BADGE_LABELS, REPORTED, REPORTING_STATES, TARGET_STATES, TASK_STATUSES,
+    labels,
 )
 
 BADGE_LABELS = labels(TARGET_STATES)
@@ -37,10 +38,14 @@ class TargetJudgement:
     origin: float | None = None  # where the straight path starts (0, or 100 for lower-is-better %)
     report_count: int = 0  # reports counted at the judging date
     met_late: bool = False  # met, but no report on or before the deadline met the goal
+    qualitative: bool = False  # a target with no number (issue 12): its own badge words
 
     @property
     def label(self):
-        """The badge's words: "Đã đạt, sau thời hạn" for a target met late."""
+        """The badge's words: "Đã đạt, sau thời hạn" for a target met late; a qualitative
+        target's own words ("Đạt", "Chưa đạt")."""
+        if self.qualitative:
+            return QUALITATIVE_BADGE_LABELS[self.state]
         return MET_LATE_LABEL if self.met_late else BADGE_LABELS[self.state]
 
     @property
@@ -86,6 +91,8 @@ def judge_target(target, judging_date: date) -> TargetJudgement:
     reports = [r for r in target.reports if r.update.date <= judging_date]
     deadline = target.deadline.due
     common = {"judging_date": judging_date, "deadline": deadline, "report_count": len(reports)}
+    if getattr(target.goal, "is_qualitative", False):
+        return judge_qualitative(reports, deadline, judging_date, common)
     if not reports:
         return TargetJudgement(NO_DATA, **common)
     latest = reports[-1]
@@ -104,6 +111,20 @@ def judge_target(target, judging_date: date) -> TargetJudgement:
     ahead = latest.value <= expected if goal.lower_is_better else latest.value >= expected
     return TargetJudgement(ON_TRACK if ahead else AT_RISK, latest, round(expected, 2), start, share,
                            basis=BASIS_PATH, origin=origin, **common)
+
+
+def judge_qualitative(reports, deadline, judging_date, common) -> TargetJudgement:
+    """A qualitative target (no number): the latest «đạt» (1.0) is met; past the deadline
+    without it, not met; a «chưa đạt» before the deadline is shown as «Chưa đạt» (state
+    at-risk); no report: no data. There is no straight path to compare with."""
+    if not reports:
+        return TargetJudgement(NO_DATA, qualitative=True, **common)
+    latest = reports[-1]
+    if latest.value >= 1:
+        return TargetJudgement(MET, latest, basis=BASIS_GOAL, qualitative=True, **common)
+    if deadline is not None and judging_date > deadline:
+        return TargetJudgement(NOT_MET, latest, basis=BASIS_DEADLINE, qualitative=True, **common)
+    return TargetJudgement(AT_RISK, latest, basis=BASIS_NO_PATH, qualitative=True, **common)
 
 
 def path_origin(goal) -> float:

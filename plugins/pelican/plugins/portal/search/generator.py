@@ -14,10 +14,11 @@ import time
 from pelican.generators import Generator
 
 from .. import vocabulary
-from ..problems import ContentError
+from ..problems import ContentError, ProblemLog
 from ..settings import save_as
-from .documents import KINDS, build_docs
+from .documents import FILTER_SLUGS, KINDS, build_docs
 from .index import build_files
+from .synonyms import Expander, read_synonyms, synonyms_path
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +51,20 @@ class SearchGenerator(Generator):
                   "(cài bằng «npm ci» theo package-lock.json) hoặc đặt PORTAL_NODE_MODULES "
                   "trong pelicanconf.py, rồi dựng lại", file=sys.stderr)
             raise ContentError([])
+        problems = ProblemLog()
+        self.expander = Expander(read_synonyms(synonyms_path(self.settings["PATH"]), problems))
+        if problems:
+            for line in problems.report():
+                print(line, file=sys.stderr)
+            raise ContentError(problems.items)
 
     def generate_output(self, writer):
         portal, settings, files = self.context["portal"], self.settings, self.context["portal_files"]
         started = time.perf_counter()
         docs = build_docs(portal)
         index_files, manifest = build_files(docs, list(portal.units.values()), KINDS, labels(),
-                                            shard_bytes=settings["PORTAL_SEARCH_SHARD_BYTES"])
+                                            shard_bytes=settings["PORTAL_SEARCH_SHARD_BYTES"],
+                                            expander=self.expander, slugs=FILTER_SLUGS)
         seconds = time.perf_counter() - started
         folder = settings["PORTAL_SEARCH_INDEX_DIR"]
         stale_folder = os.path.join(self.output_path, folder)

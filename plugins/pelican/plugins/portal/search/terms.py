@@ -64,8 +64,10 @@ def text_terms(text, expander=NO_SYNONYMS):
 
 def key_terms(key, expander=NO_SYNONYMS):
     """A key's terms, plus all its words joined when it has three or more: "3183/KH-STP" -> 3183_kh_stp."""
-    words = fold(key).split()
+    tokens = [token for token in (fold(part).split() for part in key.split()) if token]
+    words = [word for token in tokens for word in token]
     terms = words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+    terms.extend("_".join(token) for token in tokens if len(token) >= 3 and len(tokens) > 1)
     if len(words) >= 3:
         terms.append("_".join(words))
     if expander:

@@ -100,7 +100,7 @@
 
     /* ---- query ------------------------------------------------------------------ */
 
-    /* A prefix clause over shards: [term, wildcard, shards], or null when its range is too wide. */
+    /* The shards holding the terms that begin with `term`, or null when they span too many. */
     function prefix(meta, term) {
       var shards = shardRange(meta, term);
       return shards.length > WILDCARD_SHARDS ? null : shards;
@@ -176,18 +176,18 @@
       return low;
     }
 
-    /* Positions of the terms a clause matches in one shard: itself, or every term it begins. */
+    /* Positions of the terms a clause matches in one shard: itself, or every term it begins
+     * (a one-word prefix matches words only, not the pairs that start with that word). */
     function expand(shard, clause) {
       var out = [];
-      for (var i = lowerBound(shard.terms, clause.term); i < shard.terms.length; i++) {
-        var term = shard.terms[i];
-        if (term === clause.term || (clause.wildcard && term.lastIndexOf(clause.term, 0) === 0)) {
+      var first = lowerBound(shard.terms, clause.term);
+      if (!clause.wildcard) {
+        return shard.terms[first] === clause.term ? [first] : [];
+      }
+      var wordOnly = clause.term.indexOf("_") < 0;
+      for (var i = first; i < shard.terms.length && shard.terms[i].lastIndexOf(clause.term, 0) === 0; i++) {
+        if (!wordOnly || shard.terms[i].indexOf("_") < 0) {
           out.push(i);
-        } else {
-          break;
-        }
-        if (!clause.wildcard) {
-          break;
         }
       }
       return out;

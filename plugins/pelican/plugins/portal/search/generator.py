@@ -1,9 +1,10 @@
-"""The Pelican generator for search: the index files, the search page and lunr.js.
+"""The Pelican generator for search: the index files and the search page.
 
 Runs after PortalGenerator (which prepares URLs and judgements on the model) and writes,
-through the shared OutputFiles: tim-kiem/index.html, tim-kiem/chi-muc/*.json (the manifest
-tells the browser kinds, labels and row layout) and theme/js/lunr.min.js (copied from
-PORTAL_NODE_MODULES, installed from package-lock.json by `make`).
+through the shared OutputFiles: tim-kiem/index.html and tim-kiem/chi-muc/*.json (the manifest
+tells the browser kinds, their order and filter slugs, labels and row layout). Reads the
+editors' abbreviations table (content/tu-dong-nghia.yaml, synonyms.py) first: a bad entry
+stops the build with file:line, as bad content does.
 """
 
 import logging
@@ -22,9 +23,6 @@ from .synonyms import Expander, read_synonyms, synonyms_path
 
 log = logging.getLogger(__name__)
 
-LUNR_JS = os.path.join("lunr", "lunr.min.js")
-
-
 def labels():
     """What the browser shows for kinds and states: {"kind-p": "Kế hoạch", "task-late": …}."""
     out = {f"kind-{term.style}": term.label for term in vocabulary.SEARCH_KINDS.values()}
@@ -34,23 +32,12 @@ def labels():
     return out
 
 
-def lunr_js_path(settings):
-    """lunr.min.js inside PORTAL_NODE_MODULES."""
-    return os.path.join(settings["PORTAL_NODE_MODULES"], LUNR_JS)
-
-
 class SearchGenerator(Generator):
     """Writes the search page and index. Logs one INFO line with counts, bytes and seconds
     (`make bench` reads it)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        lunr_js = lunr_js_path(self.settings)
-        if not os.path.isfile(lunr_js):
-            print(f"{lunr_js}: chưa có lunr.js (thư viện tìm kiếm) — chạy «make html» "
-                  "(cài bằng «npm ci» theo package-lock.json) hoặc đặt PORTAL_NODE_MODULES "
-                  "trong pelicanconf.py, rồi dựng lại", file=sys.stderr)
-            raise ContentError([])
         problems = ProblemLog()
         self.expander = Expander(read_synonyms(synonyms_path(self.settings["PATH"]), problems))
         if problems:
@@ -74,8 +61,6 @@ class SearchGenerator(Generator):
                     os.remove(os.path.join(stale_folder, name))
         for name, text in index_files.items():
             files.write_text(folder + name, text, "chỉ mục tìm kiếm")
-        with open(lunr_js_path(settings), "rb") as handle:
-            files.write_bytes(settings["PORTAL_LUNR_JS_SAVE_AS"], handle.read(), "lunr.js (node_modules)")
         url = settings["PORTAL_SEARCH_URL"]
         files.claim(save_as(url), "trang tìm kiếm")
         writer.write_file(save_as(url), self.get_template("search"), self.context,

@@ -184,7 +184,8 @@ def test_filters_by_type_and_unit_live_in_the_url(page):
     page.page.select_option("#loc-don-vi", "tl-van-phong")
     page.wait()
     assert "don-vi=tl-van-phong" in page.page.url and "loai=" not in page.page.url
-    assert page.hrefs() == ["/don-vi/tl-van-phong/"]
+    # the unit, and the task it leads (found by its lead unit's name, issue 15)
+    assert page.hrefs() == ["/don-vi/tl-van-phong/", "/ke-hoach/kh-c/#c-nv-4-1"]
     page.page.select_option("#loc-don-vi", "so-thuy-loi")  # a unit with the units under it
     page.wait()
     assert set(page.hrefs()) == set(everything) - {"/don-vi/so-a/", "/don-vi/tp/"} and page.hrefs()
@@ -222,7 +223,7 @@ def test_labelled_input_count_announced_and_keyboard_use(page):
             break
         page.page.keyboard.press("Tab")
     assert page.page.evaluate("document.activeElement.getAttribute('href')").endswith("#c-nv-4-3")
-    page.submit("không có từ này xyzxyz")
+    page.submit("xyzxyz")
     expect(status).to_contain_text("Không tìm thấy kết quả nào")
 
 
@@ -284,13 +285,13 @@ def test_scores_are_the_weights_the_build_stored(page, site):
     """A one-word query scores each document by the sum, over fields and over the terms the
     word begins, of the weights in the shard files (lunr's BM25, checked in tests/unit)."""
     manifest, folder = index_files(site)
-    for word in ["trạm", "dữ", "hoa"]:
+    for word in ["tram", "du", "hoa"]:  # without diacritics: no accent clause
         folded = fold(word)
         expected = {}
         for name in manifest["termFiles"]:
             shard = json.loads((folder / name).read_text(encoding="utf-8"))
             for term, rows in zip(shard["terms"], shard["postings"]):
-                if term.startswith(folded):
+                if term.startswith(folded) and "_" not in term:  # a word's prefix: words, not pairs
                     for row in rows:
                         number = 0
                         for gap, weight in zip(row[1::2], row[2::2]):
@@ -410,7 +411,8 @@ def test_a_half_typed_word_finds_the_same_on_submit_as_while_typing(page):
     page.wait()
     assert page.hrefs() == submitted
     assert page.search("kho dữ li") == page.search("kho dữ liệu")
-    assert "/ke-hoach/kh-d/#d-nv-3" in page.search("phòng phân t")  # a one-letter last word
+    page.search("phòng phân t")  # a one-letter last word, looked up with the word before it
+    assert page.hrefs() == ["/ke-hoach/kh-d/#d-nv-3"]
 
 
 @pytest.mark.parametrize("query, first", [
@@ -462,7 +464,7 @@ def test_a_long_query_finds_documents_missing_a_word_after_those_with_all(page):
 
 
 def test_a_task_is_found_by_its_plan_number_and_its_lead_unit(page):
-    page.search("31/KH-SA hội nghị")
+    page.search("31/KH-SA hội nghị trực tuyến")
     assert page.hrefs()[0] == "/ke-hoach/kh-d/#d-nv-2-3-1"
     page.search("Công an thành phố hội nghị")  # the lead unit is not in the task's text
     assert page.hrefs()[0] == "/ke-hoach/kh-d/#d-nv-2-3-1"

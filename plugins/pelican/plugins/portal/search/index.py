@@ -38,7 +38,9 @@ def doc_terms(doc, expander=NO_SYNONYMS):
         "key": [term for key in doc.keys for term in key_terms(key, expander)] + [whole_term(n) for n in doc.names],
         "body": text_terms(text, expander),
         "related": text_terms(doc.related, expander),
-        "accent": accent_terms(doc.title) + accent_terms(text),
+        # accented words of what is shown (title and snippet), not of the whole text: a third
+        # of the postings at city scale for the same preference where it shows
+        "accent": accent_terms(doc.title) + accent_terms(doc.body),
     }
 
 
@@ -49,10 +51,11 @@ class TermIndex:
     """Every term's postings with lunr's BM25 weights, computed straight from term lists.
 
     term_lists: one {field: [terms]} per document, in document order (document number =
-    position). `postings[term]` is one list per field of FIELDS, each [(document number,
-    weight)] in document order; the weight is what lunr.Builder would store for that term
-    in that field (idf over document-fields, field length against the field's average,
-    times the field boost, 3 decimals): tests compare the two. lunr builds a vector per
+    position). `postings[term]` is what the browser reads for that term: one row
+    [field number, gap, weight, gap, weight, …] per field of FIELDS that has the term, gaps
+    between ascending document numbers (the first from 0), weights in hundredths (at least
+    1) of what lunr.Builder would store (idf over document-fields, field length against the
+    field's average, times the field boost): tests compare the two. lunr builds a vector per
     field of every document and a token set first; this does not, and is several times
     faster at city scale."""
 
@@ -74,16 +77,27 @@ class TermIndex:
                         entry = found[term] = [[] for _ in names]
                     entry[f].append((number, frequency, length))
         averages = [total / count if count else 1 for total in totals]
+        norms = {}  # (field, length) -> the BM25 length term, K1 * (1 - B + B * length / average)
         self.document_count = count
         self.postings = {}
         for term, per_field in found.items():
             with_term = sum(len(entries) for entries in per_field)
-            idf = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
-            self.postings[term] = [
-                [(number, round(idf * (K1 + 1) * frequency
-                                / (K1 * (1 - B + B * length / averages[f]) + frequency) * FIELDS[f][1], 3))
-                 for number, frequency, length in entries]
-                for f, entries in enumerate(per_field)]
+            idf = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5))) * (K1 + 1) * 100
+            rows = []
+            for f, entries in enumerate(per_field):
+                if not entries:
+                    continue
+                boost = FIELDS[f][1]
+                row, previous = [f], 0
+                for number, frequency, length in entries:
+                    norm = norms.get((f, length))
+                    if norm is None:
+                        norm = norms[(f, length)] = K1 * (1 - B + B * length / averages[f])
+                    row.append(number - previous)
+                    row.append(max(1, round(idf * frequency / (norm + frequency) * boost)))
+                    previous = number
+                rows.append(row)
+            self.postings[term] = rows
 
 
 def build_index(term_lists):
@@ -93,8 +107,7 @@ def build_index(term_lists):
 
 def _term_sizes(index):
     """Approximate serialized bytes each term adds to a shard."""
-    return {term: len(term) + 6 + sum(3 + 7 * len(entries) for entries in per_field if entries)
-            for term, per_field in index.postings.items()}
+    return {term: len(term) + 6 + sum(3 + 3 * len(row) for row in rows) for term, rows in index.postings.items()}
 
 
 def split_terms(index, shard_bytes=SHARD_BYTES):
@@ -112,28 +125,11 @@ def split_terms(index, shard_bytes=SHARD_BYTES):
     return shards
 
 
-def encode_postings(per_field):
-    """One term's postings as the browser reads them: [[field number, gap, weight, gap, weight, …], …]
-    for each field that has the term; gaps between document numbers (the first from 0), weights
-    in hundredths (at least 1)."""
-    out = []
-    for f, entries in enumerate(per_field):
-        if not entries:
-            continue
-        row, previous = [f], 0
-        for number, weight in entries:
-            row.append(number - previous)
-            row.append(max(1, round(weight * 100)))
-            previous = number
-        out.append(row)
-    return out
-
-
 def shard_indexes(index, shards):
-    """One shard (a dict) per range of terms: {"fields", "terms" (sorted), "postings" (one
-    encode_postings() per term)}."""
+    """One shard (a dict) per range of terms: {"fields", "terms" (sorted), "postings" (TermIndex's
+    rows of each term)}."""
     names = [name for name, _ in FIELDS]
-    return [{"fields": names, "terms": terms, "postings": [encode_postings(index.postings[t]) for t in terms]}
+    return [{"fields": names, "terms": terms, "postings": [index.postings[t] for t in terms]}
             for terms in shards]
 
 

@@ -14,6 +14,7 @@
 The browser folds, splits and joins a query the same way (fold.js, search-engine.js).
 """
 
+import functools
 import re
 import unicodedata
 
@@ -28,11 +29,22 @@ _ACCENT_WORD = re.compile(r"[^\W_]+")
 NO_SYNONYMS = Expander({})
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _token_words(token):
+    """A written token's folded words (cached: a corpus repeats a few thousand syllables)."""
+    return tuple(fold(token).split())
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _accented(word):
+    return fold(word) != word
+
+
 def phrase_tokens(text):
-    """Each phrase of `text` as a list of written tokens folded: [[["4", "3"], ["nhiem"]], …]."""
+    """Each phrase of `text` as a list of written tokens folded: [[("4", "3"), ("nhiem",)], …]."""
     out = []
     for part in _BREAK.split(text or ""):
-        tokens = [words for words in (fold(token).split() for token in part.split()) if words]
+        tokens = [words for words in map(_token_words, part.split()) if words]
         if tokens:
             out.append(tokens)
     return out
@@ -64,7 +76,7 @@ def text_terms(text, expander=NO_SYNONYMS):
 
 def key_terms(key, expander=NO_SYNONYMS):
     """A key's terms, plus all its words joined when it has three or more: "3183/KH-STP" -> 3183_kh_stp."""
-    tokens = [token for token in (fold(part).split() for part in key.split()) if token]
+    tokens = [token for token in map(_token_words, key.split()) if token]
     words = [word for token in tokens for word in token]
     terms = words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
     terms.extend("_".join(token) for token in tokens if len(token) >= 3 and len(tokens) > 1)
@@ -84,4 +96,4 @@ def whole_term(name):
 def accent_terms(text):
     """Lowercase NFC words that carry diacritics: "Hộ tịch và tin" -> hộ, tịch, và."""
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text or "").replace("\u200b", " ")).lower()
-    return [word for word in _ACCENT_WORD.findall(text) if fold(word) != word]
+    return [word for word in _ACCENT_WORD.findall(text) if _accented(word)]

@@ -335,10 +335,12 @@
   }
 
   var typingTimer = null;
+  var settled = true; // the URL shows a query that was submitted or opened: typing adds a history entry
   input.addEventListener("input", function () {
     clearTimeout(typingTimer);
     typingTimer = setTimeout(function () {
-      writeUrl(false);
+      writeUrl(settled); // Back still returns to the query shown before typing began
+      settled = false;
       search(input.value, true);
     }, 150);
   });
@@ -346,7 +348,8 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(typingTimer);
-    writeUrl(true);
+    writeUrl(settled);
+    settled = true;
     search(input.value, false);
   });
 
@@ -373,6 +376,7 @@
   });
 
   window.addEventListener("popstate", function () {
+    settled = true;
     readUrl();
     search(input.value, false);
   });

@@ -8,10 +8,13 @@ For the real content (content/) and for a generated city-sized SAMPLE corpus
   the time from opening tim-kiem/?q=… to the first result on screen, and the bytes
   fetched before it (gzip, as a server compressing JSON would send them);
 - per-query latency on an open page, from submitting a query to its results on screen,
-  first time (loading the shards it needs) and again (all loaded), p50 and p95.
+  first time (loading the shards it needs) and again (all loaded), p50 and p95;
+- for the real content, relevance over the judged queries of tests/search/relevance.yaml:
+  MRR, precision@3 and nDCG@10, overall and per kind of query.
 
-Budgets (issue 4): real index ≤ 150 KB gzip; corpus first result ≤ 1 s, query p95 ≤ 50 ms,
-bytes before the first result ≤ 1 MB gzip. Everything is written under bench-output/.
+Budgets (issue 15): real content ≤ 150 KB gzip for all search files; corpus first result
+≤ 800 ms, bytes before it ≤ 300 KB gzip (median), query p95 ≤ 50 ms once its shards are
+loaded, index build ≤ 5 s. Everything is written under bench-output/.
 """
 
 import argparse
@@ -31,6 +34,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import write_corpus  # noqa: E402
+
+sys.path.insert(0, str(REPO / "tests" / "search"))
+from relevance import document_urls, judged_queries, measure, ranked_urls  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -210,9 +216,34 @@ def browser_numbers(site, queries, typed=0, delay_ms=200):
     return opens, first, again, typed_rows, delay_ms
 
 
+def relevance_numbers(site):
+    """Runs every judged query on the search page of `site`: measure()'s {kind: (MRR, P@3, nDCG@10, n)}."""
+    from playwright.sync_api import sync_playwright
+
+    urls = document_urls(site)
+    server, base = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"{base}tim-kiem/")
+            page.wait_for_selector("#tim-kiem[data-state=done]")
+            results = [(judged, ranked_urls(page, urls, judged["query"])) for judged in judged_queries()]
+            browser.close()
+    finally:
+        server.shutdown()
+    return measure(results)
+
+
+def report_relevance(numbers):
+    print(f"   relevance (tests/search/relevance.yaml, {numbers['all'][3]} judged queries):")
+    for kind, (mrr, precision, ndcg, count) in sorted(numbers.items(), key=lambda item: item[0] != "all"):
+        print(f"   {kind:<16} {count:3d} queries  MRR {mrr:.3f}  precision@3 {precision:.3f}  nDCG@10 {ndcg:.3f}")
+
+
 def index_sizes(folder):
     """{group: (files, raw bytes, gzip bytes)} for the term shards, the document store and the manifest."""
-    groups = {"lunr index (term shards)": "t", "document store": "d", "manifest": "m"}
+    groups = {"term shards": "t", "document store": "d", "manifest": "m"}
     out = {}
     for label, prefix in groups.items():
         files = sorted(Path(folder).glob(prefix + "*.json"))
@@ -227,7 +258,7 @@ def report_site(label, seconds, stats):
         print("   (no search index was built)")
         return
     print(f"   site build: {seconds:.1f} s; search documents: {stats['docs']:,}; "
-          f"index build (documents, lunr, shards, JSON): {stats['seconds']:.2f} s")
+          f"index build (documents, terms, weights, shards, JSON): {stats['seconds']:.2f} s")
     sizes = index_sizes(stats["folder"])
     for group, (count, raw, packed) in sizes.items():
         print(f"   {group:<26} {count:4d} files {raw / 1024:9,.0f} KB raw {packed / 1024:8,.0f} KB gzip")
@@ -270,6 +301,7 @@ def main():
             report_site("real content (content/)", seconds, stats)
             if stats:
                 report_browser(*browser_numbers(out / "real-site", REAL_QUERIES, typed=len(REAL_QUERIES)))
+                report_relevance(relevance_numbers(out / "real-site"))
         except BaseException as error:  # content/ may be mid-edit: report and go on
             if isinstance(error, KeyboardInterrupt):
                 raise

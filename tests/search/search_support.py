@@ -4,12 +4,15 @@ CSP, and headless Chromium (Debian's, installed by `make test`)."""
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 from browser_support import CHROMIUM, CSP, Server  # noqa: F401  (re-exported)
 from site_support import SITES, Site, build, copy_site
 
 HERE = Path(__file__).resolve().parent
 FOLD_CASES = HERE / "fold_cases.json"
+
+
 def fold_cases():
     return json.loads(FOLD_CASES.read_text(encoding="utf-8"))
 
@@ -24,3 +27,12 @@ def search_content(tmp_path):
 def build_search_site(tmp_path, output=None, **overrides):
     content = search_content(tmp_path)
     return Site(build(content, output or tmp_path / "output", **overrides))
+
+
+def index_files(site):
+    """(manifest dict, folder of the index files) of a built Site."""
+    page = site.page("tim-kiem/")
+    manifest_url = page.find(id="tim-kiem")["data-manifest"]
+    manifest_path = urljoin("tim-kiem/", manifest_url)
+    manifest = json.loads(site.path(manifest_path).read_text(encoding="utf-8"))
+    return manifest, site.path(manifest_path).parent

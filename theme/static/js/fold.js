@@ -28,7 +28,17 @@
     return folded ? folded.split(" ") : [];
   }
 
-  var api = { fold: fold, words: words };
+  var ACCENT_WORD = /[\p{L}\p{N}]+/gu;
+
+  /* Lowercase NFC words of `text` that carry diacritics: "Hộ tịch và tin" -> ["hộ", "tịch", "và"].
+   * The twin of accent_terms() in search/terms.py. */
+  function accentWords(text) {
+    var out = String(text == null ? "" : text).replace(INVISIBLE, "").replace(/\u200b/g, " ")
+      .normalize("NFC").toLowerCase();
+    return (out.match(ACCENT_WORD) || []).filter(function (word) { return fold(word) !== word; });
+  }
+
+  var api = { fold: fold, words: words, accentWords: accentWords };
   if (typeof module === "object" && module.exports) {
     module.exports = api;
   } else {

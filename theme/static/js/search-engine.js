@@ -1,11 +1,16 @@
-/* The search engine: loads the index that search_index.py builds and ranks documents.
+/* The search engine: loads the index that search/index.py builds and ranks documents.
  *
- * The index is lunr's (Python `lunr` at build time), cut by term into shards; a query
- * loads the manifest, then only the shards its words fall in, and the document-store
- * chunks of the results shown. Needs lunr.js and fold.js loaded before it.
+ * The index (search/index.py) is cut by term into shards of sorted terms and their postings
+ * (document numbers and lunr's BM25 weights); a query loads the manifest, then only the
+ * shards its words fall in, and the document-store chunks of the results shown. Needs
+ * fold.js loaded before it.
  *
  *   var engine = portalSearchEngine.create(manifestUrl);
- *   engine.manifest().then(meta => engine.run(meta, engine.plan(meta, "dữ liệu", false)))
+ *   engine.manifest().then(meta => engine.run(meta, engine.plan(meta, "dữ liệu")))
+ *
+ * What the build and the browser must agree on comes from the manifest: kinds in the
+ * order equal scores are listed (kindOrder), filter slugs (kindSlugs), the document-store
+ * row layout (row), labels.
  */
 (function (root) {
   "use strict";
@@ -14,7 +19,9 @@
   var PAIR_BOOST = 3; // two query words found side by side
   var WHOLE_BOOST = 4; // all query words found as one key ("3183_kh_stp")
   var WILDCARD_SHARDS = 3; // a word being typed matches as a prefix if its range spans few shards
-  var KIND_ORDER = "pstcun"; // equal scores: plans, sections, tasks, targets, units, updates
+  // A query of this many words or more may miss one in three (a Vietnamese word is often two
+  // syllables: «hội nghị truyền hình trực tuyến» finds «hội nghị trực tuyến»), ranked after the rest.
+  var MISSING_FROM = 4;
 
   function create(manifestUrl) {
     var fold = root.portalFold.fold;
@@ -51,7 +58,8 @@
     function loadShard(meta, number) {
       if (!shardCache[number]) {
         shardCache[number] = getJson(meta.termFiles[number]).then(function (data) {
-          return lunr.Index.load(data);
+          data.decoded = new Array(data.terms.length); // postings decoded on first use
+          return data;
         });
       }
       return shardCache[number];
@@ -92,153 +100,222 @@
 
     /* ---- query ------------------------------------------------------------------ */
 
-    /* Clauses for lunr: every word is required; pairs of neighbouring words and all the
-     * words joined are optional and boosted. While typing, the last word is a prefix. */
-    function plan(meta, text, typing) {
-      var words = fold(text).split(" ").filter(Boolean).slice(0, MAX_WORDS);
-      if (!words.length) {
+    /* The shards holding the terms that begin with `term`, or null when they span too many. */
+    function prefix(meta, term) {
+      var shards = shardRange(meta, term);
+      return shards.length > WILDCARD_SHARDS ? null : shards;
+    }
+
+    /* Clauses for the engine. Each written word is one group, required: a word ("chuyen"), or a
+     * code written as one token ("4.3" -> 4_3, "stp-nv-3-1" -> stp_nv_3_1), matched whole as
+     * the index joins it. The last word is a prefix, typed or submitted ("chuy" finds
+     * "chuyển"); a one-letter last word is looked up with the word before it
+     * ("số h" -> so_h*). Optional: the pairs of neighbouring words (phrases rank first), all
+     * the words joined, and the accented spelling of each word typed with diacritics. */
+    function plan(meta, text) {
+      var tokens = String(text == null ? "" : text).split(/\s+/).map(function (token) {
+        return { words: fold(token).split(" ").filter(Boolean), accents: root.portalFold.accentWords(token) };
+      }).filter(function (token) { return token.words.length; }).slice(0, MAX_WORDS);
+      if (!tokens.length) {
         return null;
       }
       var clauses = [];
-      function add(term, required, boost, wildcard) {
-        var shards = wildcard ? shardRange(meta, term) : [shardOf(meta, term)];
-        if (wildcard && shards.length > WILDCARD_SHARDS) {
-          shards = [shardOf(meta, term)];
-          wildcard = false;
-        }
-        clauses.push({ term: term, required: required, boost: boost, wildcard: wildcard, shards: shards });
+      function add(kind, term, boost, shards, wildcard, group) {
+        clauses.push({ kind: kind, term: term, boost: boost, wildcard: wildcard, shards: shards, group: group });
       }
-      var lastPrefix = typing && words[words.length - 1].length >= 2;
-      words.forEach(function (word, i) {
-        add(word, true, 1, lastPrefix && i === words.length - 1);
+      var last = tokens.length - 1;
+      var all = [];
+      tokens.forEach(function (token, i) {
+        var term = token.words.join("_");
+        var before = i > 0 ? tokens[i - 1].words[tokens[i - 1].words.length - 1] : "";
+        var shards = i === last && term.length >= 2 ? prefix(meta, term) : null;
+        if (shards) {
+          add("word", term, 1, shards, true, i);
+        } else if (i === last && term.length === 1 && before && (shards = prefix(meta, before + "_" + term))) {
+          add("word", before + "_" + term, PAIR_BOOST, shards, true, i);
+        } else {
+          add("word", term, 1, [shardOf(meta, term)], false, i);
+        }
+        if (before) {
+          var pair = before + "_" + token.words[0];
+          var pairShards = i === last && token.words.length === 1 ? prefix(meta, pair) : null;
+          add("pair", pair, PAIR_BOOST, pairShards || [shardOf(meta, pair)], !!pairShards, i);
+        }
+        token.accents.forEach(function (word) {
+          add("accent", word, 1, [shardOf(meta, word)], false, i);
+        });
+        all = all.concat(token.words);
       });
-      for (var i = 0; i + 1 < words.length; i++) {
-        add(words[i] + "_" + words[i + 1], false, PAIR_BOOST, lastPrefix && i + 2 === words.length);
+      if (all.length >= 3) {
+        add("whole", all.join("_"), WHOLE_BOOST, [shardOf(meta, all.join("_"))], false, -1);
       }
-      if (words.length >= 3) {
-        add(words.join("_"), false, WHOLE_BOOST, false);
-      }
-      return { words: words, clauses: clauses };
-    }
-
-    /* The index terms a clause matches in one shard: itself, or every term it is a prefix of. */
-    function expand(index, clause) {
-      if (!clause.wildcard) {
-        return clause.term in index.invertedIndex ? [clause.term] : [];
-      }
-      return index.tokenSet.intersect(lunr.TokenSet.fromString(clause.term + "*")).toArray();
-    }
-
-    /* The weight lunr stored for term number `termIndex` in one field of one document. */
-    function weight(index, field, ref, termIndex) {
-      var vector = index.fieldVectors[field + "/" + ref];
-      if (!vector) {
-        return 0;
-      }
-      var position = vector.positionForIndex(termIndex);
-      return vector.elements[position] === termIndex ? vector.elements[position + 1] : 0;
-    }
-
-    /* A term's postings in one field as parallel arrays (lunr refs, weights), made once per
-     * shard and term, so that a query repeated or refined reads them straight away. */
-    function fieldPostings(index, term, field) {
-      var cache = index.portalPostings || (index.portalPostings = Object.create(null));
-      var key = field + " " + term;
-      var found = cache[key];
-      if (!found) {
-        var posting = index.invertedIndex[term];
-        var refs = Object.keys(posting[field]);
-        var weights = new Float64Array(refs.length);
-        for (var i = 0; i < refs.length; i++) {
-          weights[i] = weight(index, field, refs[i], posting._index);
+      var codes = 0;
+      tokens.forEach(function (token, i) {
+        if (token.words.length > 1) {
+          codes |= 1 << i;
         }
-        found = cache[key] = { refs: refs, weights: weights };
-      }
-      return found;
+      });
+      return {
+        words: all, clauses: clauses, groups: tokens.length, codes: codes,
+        missing: tokens.length >= MISSING_FROM ? Math.floor(tokens.length / 3) : 0
+      };
     }
 
-    /* Postings of a clause over its shards: [{refs, weights}]. */
+    /* Position of the first term of a shard's sorted `terms` that is not before `term`. */
+    function lowerBound(terms, term) {
+      var low = 0;
+      var high = terms.length;
+      while (low < high) {
+        var middle = (low + high) >> 1;
+        if (terms[middle] < term) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low;
+    }
+
+    /* Positions of the terms a clause matches in one shard: itself, or every term it begins
+     * (a one-word prefix matches words only, not the pairs that start with that word). */
+    function expand(shard, clause) {
+      var out = [];
+      var first = lowerBound(shard.terms, clause.term);
+      if (!clause.wildcard) {
+        return shard.terms[first] === clause.term ? [first] : [];
+      }
+      var wordOnly = clause.term.indexOf("_") < 0;
+      for (var i = first; i < shard.terms.length && shard.terms[i].lastIndexOf(clause.term, 0) === 0; i++) {
+        if (!wordOnly || shard.terms[i].indexOf("_") < 0) {
+          out.push(i);
+        }
+      }
+      return out;
+    }
+
+    /* The postings of term number `t` of a shard, one {refs, weights} per field that has it
+     * (document numbers ascending), decoded once from [field, gap, weight, gap, weight, …]. */
+    function decoded(shard, t) {
+      if (!shard.decoded[t]) {
+        shard.decoded[t] = shard.postings[t].map(function (row) {
+          var count = (row.length - 1) / 2;
+          var refs = new Int32Array(count);
+          var weights = new Float64Array(count);
+          var doc = 0;
+          for (var i = 0; i < count; i++) {
+            doc += row[1 + 2 * i];
+            refs[i] = doc;
+            weights[i] = row[2 + 2 * i];
+          }
+          return { field: row[0], refs: refs, weights: weights };
+        });
+      }
+      return shard.decoded[t];
+    }
+
+    /* Postings of a clause over its shards: [{field, refs, weights}]. */
     function postings(indexes, clause) {
       var out = [];
       clause.shards.forEach(function (n) {
-        var index = indexes[n];
-        expand(index, clause).forEach(function (term) {
-          index.fields.forEach(function (field) {
-            var found = fieldPostings(index, term, field);
-            if (found.refs.length) {
-              out.push(found);
-            }
-          });
+        var shard = indexes[n];
+        expand(shard, clause).forEach(function (t) {
+          out.push.apply(out, decoded(shard, t));
         });
       });
       return out;
+    }
+
+    function contains(refs, doc) {
+      var low = 0;
+      var high = refs.length - 1;
+      while (low <= high) {
+        var middle = (low + high) >> 1;
+        if (refs[middle] === doc) {
+          return true;
+        }
+        if (refs[middle] < doc) {
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return false;
     }
 
     function size(list) {
       return list.reduce(function (sum, p) { return sum + p.refs.length; }, 0);
     }
 
-    /* Scores documents as lunr's Index.query does: over fields, clause boost times the BM25
-     * weight lunr stored for the term (field boosts included), required clauses
-     * intersected, optional ones adding to the score. Here the clauses span shards, and
-     * scores are not divided by the length of the query vector (a constant per query, which
-     * would differ per shard). lunr's own query allocates several objects per matching
-     * document: 100–300 ms when common words match 10,000 documents; this takes a few.
-     * tests/search checks both rank the same. Returns [{n, score}], best first. */
+    function bits(mask) {
+      var count = 0;
+      for (; mask; mask &= mask - 1) {
+        count++;
+      }
+      return count;
+    }
+
+    /* Ranks documents. A document must have every word group (a long query may miss one in
+     * three, never a code); each clause adds its boost times the BM25 weight lunr stored for the
+     * term (field boosts included). Order: fewer missing words, then more neighbouring pairs
+     * found (a phrase in a body outranks the same syllables scattered in a title), then
+     * more words in the accented spelling typed, then score, then kind. Scores span shards
+     * and are not divided by the query vector's length (a constant per query). lunr's own
+     * query allocates several objects per matching document (100–300 ms when common words
+     * match 10,000 documents); this allocates one. Returns [{n, ref, score, missing}]. */
     function score(meta, query, indexes) {
       var clauses = query.clauses.map(function (clause) {
         var list = postings(indexes, clause);
         return { clause: clause, postings: list, size: size(list) };
       });
-      var required = clauses.filter(function (c) { return c.clause.required; });
+      var required = clauses.filter(function (c) { return c.clause.kind === "word"; });
       required.sort(function (a, b) { return a.size - b.size; });
-      var optional = clauses.filter(function (c) { return !c.clause.required; });
-      var scores = new Map();
+      var optional = clauses.filter(function (c) { return c.clause.kind !== "word"; });
+      var found = new Map();
       required.forEach(function (entry, k) {
-        var seen = new Set();
+        var bit = 1 << entry.clause.group;
         entry.postings.forEach(function (p) {
-          var boost = entry.clause.boost;
           for (var i = 0; i < p.refs.length; i++) {
-            var ref = p.refs[i];
-            var current = scores.get(ref);
-            if (current === undefined) {
-              if (k > 0) {
-                continue; // not a candidate: it lacks an earlier required word
+            var doc = found.get(p.refs[i]);
+            if (doc === undefined) {
+              if (k > query.missing) {
+                continue; // it already lacks more words than allowed
               }
-              current = 0;
+              doc = { score: 0, words: 0, pairs: 0, accents: 0 };
+              found.set(p.refs[i], doc);
             }
-            scores.set(ref, current + boost * p.weights[i]);
-            if (k > 0) {
-              seen.add(ref);
-            }
+            doc.score += entry.clause.boost * p.weights[i];
+            doc.words |= bit;
           }
         });
-        if (k > 0) {
-          scores.forEach(function (value, ref) {
-            if (!seen.has(ref)) {
-              scores.delete(ref);
-            }
-          });
-        }
       });
       optional.forEach(function (entry) {
+        var bit = 1 << entry.clause.group;
         entry.postings.forEach(function (p) {
-          var boost = entry.clause.boost;
           for (var i = 0; i < p.refs.length; i++) {
-            var current = scores.get(p.refs[i]);
-            if (current !== undefined) {
-              scores.set(p.refs[i], current + boost * p.weights[i]);
+            var doc = found.get(p.refs[i]);
+            if (doc !== undefined) {
+              doc.score += entry.clause.boost * p.weights[i];
+              if (entry.clause.kind === "pair") {
+                doc.pairs |= bit;
+              } else if (entry.clause.kind === "accent") {
+                doc.accents |= bit;
+              }
             }
           }
         });
       });
       var hits = [];
-      scores.forEach(function (value, ref) {
-        hits.push({ n: parseInt(ref, 36), ref: ref, score: value });
+      var order = meta.kindOrder;
+      found.forEach(function (doc, ref) {
+        var missing = query.groups - bits(doc.words);
+        if (missing <= query.missing && (doc.words & query.codes) === query.codes) {
+          hits.push({ n: ref, ref: ref, score: doc.score, missing: missing,
+                      pairs: bits(doc.pairs), accents: bits(doc.accents) });
+        }
       });
       return hits.sort(function (a, b) {
-        return b.score - a.score ||
-          KIND_ORDER.indexOf(meta.kinds[a.n]) - KIND_ORDER.indexOf(meta.kinds[b.n]) || a.n - b.n;
+        return a.missing - b.missing || b.pairs - a.pairs || b.accents - a.accents || b.score - a.score ||
+          order.indexOf(meta.kinds[a.n]) - order.indexOf(meta.kinds[b.n]) || a.n - b.n;
       });
     }
 
@@ -259,17 +336,15 @@
       });
     }
 
-    /* Folded words a shown result matched, for highlighting. */
-    function matchedWords(found, ref) {
+    /* Folded words a shown result (document number `doc`) matched, for highlighting. */
+    function matchedWords(found, doc) {
       var words = {};
       found.query.clauses.forEach(function (clause) {
         clause.shards.forEach(function (n) {
-          var index = found.indexes[n];
-          expand(index, clause).forEach(function (term) {
-            var posting = index.invertedIndex[term];
-            var hit = index.fields.some(function (field) { return ref in posting[field]; });
-            if (hit) {
-              term.split("_").forEach(function (word) { words[word] = true; });
+          var shard = found.indexes[n];
+          expand(shard, clause).forEach(function (t) {
+            if (decoded(shard, t).some(function (p) { return contains(p.refs, doc); })) {
+              shard.terms[t].split("_").forEach(function (word) { words[word] = true; });
             }
           });
         });
@@ -297,5 +372,5 @@
     return { manifest: loadManifest, plan: plan, run: run, rows: rows, matchedWords: matchedWords };
   }
 
-  root.portalSearchEngine = { create: create, KIND_ORDER: KIND_ORDER };
+  root.portalSearchEngine = { create: create };
 })(this);

@@ -1,20 +1,19 @@
 /* The search page (tim-kiem/): the form, the URL, filters and results.
  *
  * Ranking and loading are search-engine.js's. Text from the index is only ever put in
- * the page as text nodes, never as HTML. Needs lunr.js, fold.js and search-engine.js. */
+ * the page as text nodes, never as HTML. Needs fold.js and search-engine.js. */
 (function () {
   "use strict";
 
   var root = document.getElementById("tim-kiem");
-  if (!root || !window.lunr || !window.portalFold || !window.portalSearchEngine || !window.fetch ||
+  if (!root || !window.portalFold || !window.portalSearchEngine || !window.fetch ||
       !window.URL || !window.Map || !window.Set) {
     return; // the page keeps its "needs JavaScript" message and the links to the indexes
   }
 
   var PAGE_SIZE = parseInt(root.getAttribute("data-page-size"), 10) || 20;
   var SNIPPET_WORDS = 32;
-  var KIND_PARAMS = { p: "ke-hoach", s: "muc", t: "nhiem-vu", c: "chi-tieu", u: "don-vi", n: "cap-nhat" };
-  var KIND_ORDER = window.portalSearchEngine.KIND_ORDER;
+  // Kind codes, their order and ?loai= slugs, labels and the row layout come from the manifest.
 
   var fold = window.portalFold.fold;
   var engine = window.portalSearchEngine.create(root.getAttribute("data-manifest"));
@@ -76,9 +75,9 @@
       }
     });
     kindSelect.replaceChildren(option("", "Tất cả các loại (" + number(hits.length) + ")", !kind));
-    KIND_ORDER.split("").forEach(function (code) {
+    meta.kindOrder.split("").forEach(function (code) {
       if (kindCounts[code] || code === kind) {
-        kindSelect.appendChild(option(KIND_PARAMS[code], meta.labels["kind-" + code] + " (" +
+        kindSelect.appendChild(option(meta.kindSlugs[code], meta.labels["kind-" + code] + " (" +
           number(kindCounts[code] || 0) + ")", code === kind));
       }
     });
@@ -150,31 +149,40 @@
     return node;
   }
 
-  function renderItem(meta, hit, row) {
-    // row: [kind, title, url, unit, body, context, status, date]
+  /* A document-store row as {kind, title, url, unit, body, context, status, date} (manifest's `row`). */
+  function fields(meta, values) {
+    var out = {};
+    meta.row.forEach(function (name, i) {
+      out[name] = values[i] === undefined ? "" : values[i];
+    });
+    return out;
+  }
+
+  function renderItem(meta, hit, values) {
+    var row = fields(meta, values);
     var terms = engine.matchedWords(state.found, hit.ref);
-    var item = element("li", "search-result kind-" + row[0]);
+    var item = element("li", "search-result kind-" + row.kind);
     var kindLine = element("p", "result-kind");
-    kindLine.appendChild(element("span", "result-type", meta.labels["kind-" + row[0]]));
-    (row[6] || "").split(" ").filter(Boolean).forEach(function (status) {
+    kindLine.appendChild(element("span", "result-type", meta.labels["kind-" + row.kind]));
+    (row.status || "").split(" ").filter(Boolean).forEach(function (status) {
       kindLine.appendChild(document.createTextNode(" "));
       kindLine.appendChild(pill(meta, status));
     });
     var heading = element("h2", "result-title");
     var link = document.createElement("a");
-    link.href = new URL(row[2], siteRoot).href;
-    appendMarked(link, row[1], terms);
+    link.href = new URL(row.url, siteRoot).href;
+    appendMarked(link, row.title, terms);
     heading.appendChild(link);
-    var unitName = row[3] >= 0 && row[0] !== "u" ? meta.units[row[3]][1] : "";
-    var facts = [row[5], unitName, row[7]].filter(Boolean);
+    var unitName = row.unit !== "" && row.unit >= 0 && row.kind !== "u" ? meta.units[row.unit][1] : "";
+    var facts = [row.context, unitName, row.date].filter(Boolean);
     item.appendChild(heading);
     item.appendChild(kindLine);
     if (facts.length) {
       item.appendChild(element("p", "result-meta", facts.join(" · ")));
     }
-    if (row[4]) {
+    if (row.body) {
       var text = element("p", "result-snippet");
-      appendMarked(text, snippet(row[4], terms), terms);
+      appendMarked(text, snippet(row.body, terms), terms);
       item.appendChild(text);
     }
     return item;
@@ -236,10 +244,10 @@
     });
   }
 
-  function currentFilters() {
+  function currentFilters(meta) {
     var kind = "";
-    Object.keys(KIND_PARAMS).forEach(function (code) {
-      if (KIND_PARAMS[code] === kindSelect.value) {
+    Object.keys(meta.kindSlugs).forEach(function (code) {
+      if (meta.kindSlugs[code] === kindSelect.value) {
         kind = code;
       }
     });
@@ -247,7 +255,7 @@
   }
 
   function render(meta, seq, started, typing) {
-    var chosen = currentFilters();
+    var chosen = currentFilters(meta);
     state.filtered = applyFilters(meta, state.hits, chosen.kind, chosen.unit);
     state.shown = 0;
     fillFilters(meta, state.hits, chosen.kind, chosen.unit);
@@ -327,10 +335,12 @@
   }
 
   var typingTimer = null;
+  var settled = true; // the URL shows a query that was submitted or opened: typing adds a history entry
   input.addEventListener("input", function () {
     clearTimeout(typingTimer);
     typingTimer = setTimeout(function () {
-      writeUrl(false);
+      writeUrl(settled); // Back still returns to the query shown before typing began
+      settled = false;
       search(input.value, true);
     }, 150);
   });
@@ -338,7 +348,8 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(typingTimer);
-    writeUrl(true);
+    writeUrl(settled);
+    settled = true;
     search(input.value, false);
   });
 
@@ -365,6 +376,7 @@
   });
 
   window.addEventListener("popstate", function () {
+    settled = true;
     readUrl();
     search(input.value, false);
   });

@@ -10,7 +10,8 @@ import time
 from pelican.settings import read_settings
 
 from ..pipeline import load_checked
-from ..problems import ContentError
+from ..problems import ContentError, ProblemLog
+from ..search.synonyms import read_synonyms, synonyms_path
 from ..settings import SettingsError, apply_defaults
 
 
@@ -24,10 +25,17 @@ def main(argv=None) -> int:
     settings = read_settings(args.settings, override=override)
     apply_defaults(settings)
     started = time.perf_counter()
+    synonym_problems = ProblemLog()  # the search abbreviations table, checked as the build checks it
+    read_synonyms(synonyms_path(settings["PATH"]), synonym_problems)
+    for line in synonym_problems.report():
+        print(line, file=sys.stderr)
     try:
         portal = load_checked(settings)
     except (ContentError, SettingsError) as error:
         print(error, file=sys.stderr)
+        return 1
+    if synonym_problems:
+        print(ContentError(synonym_problems.items), file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
     print(f"Nội dung hợp lệ: {len(portal.units)} đơn vị, {len(portal.plans)} kế hoạch, "

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from ..text import fold
 
+SYNONYMS_FILE = "tu-dong-nghia.yaml"  # at the top of the content folder; read by search/synonyms.py
+
 
 def files(folder: Path, suffix: str) -> list:
     """Files under `folder` (recursively) ending in `suffix`, sorted; hidden files skipped.
@@ -27,7 +29,7 @@ def check_stray_files(root: Path, folders: dict, problems) -> None:
         return
     known = {folders[k] for k in ("units", "plans", "updates", "news", "pages")}
     for path in sorted(root.rglob("*")):
-        if path.suffix not in (".md", ".yaml", ".yml") or path.name.startswith("."):
+        if path.suffix not in (".md", ".yaml", ".yml") or path.name.startswith(".") or path == root / SYNONYMS_FILE:
             continue
         top = path.relative_to(root).parts[0]
         expected = folders["units"] if path.suffix != ".md" else None

@@ -1,8 +1,10 @@
 """What search finds: one small document per plan, plan section, task, target, unit and update.
 
-Documents hold what people search for (titles, task text, section titles with a short
-excerpt, summaries), not whole plans. Text stays as written (with diacritics): folding
-happens when the index is built (search_index.py) and in the browser.
+Documents hold what people search for: titles, ids and numbers (keys), the whole text of
+tasks, sections and news (indexed, `text`; only a short excerpt, `body`, is stored and shown),
+and at a low weight the context a reader knows a thing by (`related`: a task's plan number
+and units, a target's plan and owner). Text stays as written (with diacritics): folding
+happens when the index is built (terms.py) and in the browser.
 """
 
 import re
@@ -14,9 +16,13 @@ from .. import vocabulary
 
 # Kinds, in the order results of equal score are listed. The one-letter codes go to the browser.
 KINDS = {key: term.style for key, term in vocabulary.SEARCH_KINDS.items()}
+# The search page's ?loai= value for each kind (the browser reads them from the manifest).
+FILTER_SLUGS = {"plan": "ke-hoach", "section": "muc", "task": "nhiem-vu", "target": "chi-tieu",
+                "unit": "don-vi", "update": "cap-nhat"}
 
 TITLE_WORDS = 40  # a task's text is its title; longer texts go on in the body
-BODY_WORDS = 45  # excerpt kept (and indexed) for sections, summaries and the rest of a task
+BODY_WORDS = 45  # excerpt stored and shown for sections, summaries and the rest of a task
+TEXT_WORDS = 1500  # words of a section's or an article's text that are indexed
 
 _TAG = re.compile(r"<[^>]+>")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -37,6 +43,8 @@ class SearchDoc:
     status: str = ""  # keys of the labels given to the browser (task status, badge state), space-separated
     date: str = ""  # dd/mm/yyyy, for updates
     names: list = field(default_factory=list)  # names ranked first when typed whole (words are in the title)
+    text: str = ""  # the whole text indexed beside the title when longer than `body` ("" = index `body`)
+    related: str = ""  # context indexed at a low weight: plan number, unit names
 
 
 def one_line(text):
@@ -78,16 +86,19 @@ def unit_docs(portal):
             parts.append(f"thuộc {unit.parent.name}")
         context = ", ".join(p for p in parts if p)
         body = " ".join(p for p in (unit.english_name, unit.description) if p)
-        yield SearchDoc("unit", unit.name, unit.url, unit, excerpt(one_line(body)), keys, context, names=[unit.name])
+        yield SearchDoc("unit", unit.name, unit.url, unit, excerpt(one_line(body)), keys + [unit.id], context,
+                        names=[unit.name], text=one_line(body))
 
 
 def plan_docs(plan):
     context = f"Kế hoạch số {plan.number}"
     yield SearchDoc("plan", plan.title, plan.url, plan.issuer, excerpt(one_line(plan.summary)),
-                    [plan.number], context, date=_date(plan.issued))
+                    [plan.number], context, date=_date(plan.issued), text=one_line(plan.summary),
+                    related=plan.issuer.name if plan.issuer else "")
     for anchor, title, text in plan_sections(plan):
         yield SearchDoc("section", title, f"{plan.url}#{anchor}", plan.issuer, excerpt(text),
-                        context=f"Mục trong kế hoạch số {plan.number}")
+                        context=f"Mục trong kế hoạch số {plan.number}", text=cut_words(text, TEXT_WORDS)[0],
+                        related=plan.number)
 
 
 def plan_sections(plan):
@@ -104,7 +115,7 @@ def plan_sections(plan):
         if element.tag in ("h2", "h3", "h4") and element.get("id") in wanted:
             current = [element.get("id"), _SPACES.sub(" ", element.text_content()).strip(), []]
             sections.append(current)
-        elif current is not None and sum(len(t.split()) for t in current[2]) < BODY_WORDS + 1:
+        elif current is not None:
             current[2].append(element.text_content())
     return [(anchor, title, _SPACES.sub(" ", " ".join(texts)).strip()) for anchor, title, texts in sections]
 
@@ -119,27 +130,34 @@ def task_docs(portal):
         if task.state is not None:
             status = f"task-{task.state.status}" + (" task-late" if task.state.late else "")
         context = f"Nhiệm vụ {task.number} · Kế hoạch số {task.plan.number}"
-        keys = [f"nhiệm vụ {task.number}"]
+        keys = [f"nhiệm vụ {task.number}", task.id]
+        related = " ; ".join([task.plan.number, *(u.name for u in (*task.leads, *task.supports))])
         yield SearchDoc("task", title, task.url, unit,
-                        excerpt(body), keys, context, status)
+                        excerpt(body), keys, context, status, text=body, related=related)
 
 
 def target_docs(portal):
     for target in portal.targets.values():
         body = f"Mục tiêu {target.goal_text}, thời hạn {target.deadline.text}. {one_line(target.note)}"
         status = f"badge-{target.judgement.state}" if target.judgement else ""
+        related = " ; ".join(p for p in (target.plan.number, target.plan.title,
+                                         target.unit.name if target.unit else "") if p)
         yield SearchDoc("target", one_line(target.text), target.url, target.unit, excerpt(body.strip()),
-                        [], f"Chỉ tiêu · Kế hoạch số {target.plan.number}", status)
+                        [target.id], f"Chỉ tiêu · Kế hoạch số {target.plan.number}", status, text=body.strip(),
+                        related=related)
 
 
 def update_docs(portal):
     for update in portal.updates:
         if not update.url:
             continue
-        text = one_line(update.summary) or (html_text(update.article.content) if update.article else "")
+        full = html_text(update.article.content) if update.article else ""
+        summary = one_line(update.summary) or full
         label = vocabulary.UPDATE_KINDS[update.kind].label
-        yield SearchDoc("update", one_line(update.title), update.url, update.unit, excerpt(text),
-                        context=label, date=_date(update.date))
+        yield SearchDoc("update", one_line(update.title), update.url, update.unit, excerpt(summary),
+                        context=label, date=_date(update.date),
+                        text=cut_words(" ".join(p for p in (one_line(update.summary), full) if p), TEXT_WORDS)[0],
+                        related=update.unit.name if update.unit else "")
 
 
 def _date(value):

@@ -1,9 +1,10 @@
-"""The Pelican generator for search: the index files, the search page and lunr.js.
+"""The Pelican generator for search: the index files and the search page.
 
 Runs after PortalGenerator (which prepares URLs and judgements on the model) and writes,
-through the shared OutputFiles: tim-kiem/index.html, tim-kiem/chi-muc/*.json (the manifest
-tells the browser kinds, labels and row layout) and theme/js/lunr.min.js (copied from
-PORTAL_NODE_MODULES, installed from package-lock.json by `make`).
+through the shared OutputFiles: tim-kiem/index.html and tim-kiem/chi-muc/*.json (the manifest
+tells the browser kinds, their order and filter slugs, labels and row layout). Reads the
+editors' abbreviations table (content/tu-dong-nghia.yaml, synonyms.py) first: a bad entry
+stops the build with file:line, as bad content does.
 """
 
 import logging
@@ -14,15 +15,13 @@ import time
 from pelican.generators import Generator
 
 from .. import vocabulary
-from ..problems import ContentError
+from ..problems import ContentError, ProblemLog
 from ..settings import save_as
-from .documents import KINDS, build_docs
+from .documents import FILTER_SLUGS, KINDS, build_docs
 from .index import build_files
+from .synonyms import Expander, read_synonyms, synonyms_path
 
 log = logging.getLogger(__name__)
-
-LUNR_JS = os.path.join("lunr", "lunr.min.js")
-
 
 def labels():
     """What the browser shows for kinds and states: {"kind-p": "Kế hoạch", "task-late": …}."""
@@ -33,30 +32,26 @@ def labels():
     return out
 
 
-def lunr_js_path(settings):
-    """lunr.min.js inside PORTAL_NODE_MODULES."""
-    return os.path.join(settings["PORTAL_NODE_MODULES"], LUNR_JS)
-
-
 class SearchGenerator(Generator):
     """Writes the search page and index. Logs one INFO line with counts, bytes and seconds
     (`make bench` reads it)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        lunr_js = lunr_js_path(self.settings)
-        if not os.path.isfile(lunr_js):
-            print(f"{lunr_js}: chưa có lunr.js (thư viện tìm kiếm) — chạy «make html» "
-                  "(cài bằng «npm ci» theo package-lock.json) hoặc đặt PORTAL_NODE_MODULES "
-                  "trong pelicanconf.py, rồi dựng lại", file=sys.stderr)
-            raise ContentError([])
+        problems = ProblemLog()
+        self.expander = Expander(read_synonyms(synonyms_path(self.settings["PATH"]), problems))
+        if problems:
+            for line in problems.report():
+                print(line, file=sys.stderr)
+            raise ContentError(problems.items)
 
     def generate_output(self, writer):
         portal, settings, files = self.context["portal"], self.settings, self.context["portal_files"]
         started = time.perf_counter()
         docs = build_docs(portal)
         index_files, manifest = build_files(docs, list(portal.units.values()), KINDS, labels(),
-                                            shard_bytes=settings["PORTAL_SEARCH_SHARD_BYTES"])
+                                            shard_bytes=settings["PORTAL_SEARCH_SHARD_BYTES"],
+                                            expander=self.expander, slugs=FILTER_SLUGS)
         seconds = time.perf_counter() - started
         folder = settings["PORTAL_SEARCH_INDEX_DIR"]
         stale_folder = os.path.join(self.output_path, folder)
@@ -66,8 +61,6 @@ class SearchGenerator(Generator):
                     os.remove(os.path.join(stale_folder, name))
         for name, text in index_files.items():
             files.write_text(folder + name, text, "chỉ mục tìm kiếm")
-        with open(lunr_js_path(settings), "rb") as handle:
-            files.write_bytes(settings["PORTAL_LUNR_JS_SAVE_AS"], handle.read(), "lunr.js (node_modules)")
         url = settings["PORTAL_SEARCH_URL"]
         files.claim(save_as(url), "trang tìm kiếm")
         writer.write_file(save_as(url), self.get_template("search"), self.context,

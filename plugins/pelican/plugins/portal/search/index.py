@@ -1,153 +1,120 @@
-"""The search index: built with lunr (Python) at build time, queried with lunr.js in the browser.
+"""The search index: built here at build time, queried by theme/static/js/search-engine.js.
 
 Shape (all files in tim-kiem/chi-muc/, names carry a content hash so any cache may keep them):
 
-- one lunr index over every search document, fields `title`, `key` (plan and task numbers, unit names)
-  and `body`, with no pipeline: terms are folded here (text.fold) and in the browser
-  (fold.js) the same way. Each text gives its words and its two-word phrases ("du_lieu"),
-  so a phrase outranks the same words apart. A key also gives all its words joined
-  ("3183_kh_stp"), so an exact number or name ranks first.
-- that index is cut by term into shards: contiguous ranges of the sorted terms, each a
-  complete lunr index with the whole index's BM25 weights, so a query loads only the
-  shards of its words, and theme/static/js/search-engine.js adds scores up across shards.
+- one inverted index over every search document, fields `title`, `key` (ids, plan and task
+  numbers, unit names), `body` (the whole text), `related` (context, low weight) and `accent`
+  (accented words): terms are made by terms.py (folded words, pairs, codes, synonyms) and
+  looked up the same way by the browser; weights are lunr's BM25 (TermIndex, checked
+  against lunr.Builder). A key also gives all its words joined ("3183_kh_stp"), so an exact
+  number or name ranks first.
+- that index is cut by term into shards: contiguous ranges of the sorted terms, each with
+  the whole index's weights, so a query loads only the shards of its words. A shard is
+  compact JSON (gaps between document numbers, weights in hundredths), a third of lunr's
+  serialized size.
 - a document store cut into chunks of CHUNK_DOCS documents, loaded only for the results shown.
 - a manifest: shard bounds and files, and per document its kind and unit (for filters).
 """
 
 import hashlib
 import json
-import re
-from collections import defaultdict
+import math
+from collections import Counter
 
-from lunr.builder import Builder
+from .terms import NO_SYNONYMS, accent_terms, key_terms, text_terms, whole_term
 
-from ..text import fold
-
-FIELDS = (("title", 5), ("key", 10), ("body", 1))  # field name, boost
+FIELDS = (("title", 5), ("key", 10), ("body", 1), ("related", 0.5), ("accent", 1))  # field name, boost
+# A document-store row, as the manifest tells the browser.
+ROW = ("kind", "title", "url", "unit", "body", "context", "status", "date")
 SHARD_BYTES = 120_000  # target raw size of one term shard (about 30 KB gzip)
 CHUNK_DOCS = 40  # documents per document-store chunk
-WEIGHT_DECIMALS = 2  # lunr keeps 3; 2 decimals save 6% of the bytes and change no ranking that matters
-LUNR_JS_VERSION = "2.3.9"
-
-# Where a phrase ends: two-word terms never span these.
-_BREAK = re.compile(r"[,;:!?()\[\]{}\"“”«»…]|\.(?=\s|$)|\s[-–—]\s")
 
 
-def phrase_words(text):
-    """Folded words of each phrase of `text` (split at punctuation that ends a phrase)."""
-    return [words for words in (fold(part).split() for part in _BREAK.split(text or "")) if words]
-
-
-def text_terms(text):
-    """Words and adjacent word pairs: "Dữ liệu số" -> du, lieu, so, du_lieu, lieu_so."""
-    terms = []
-    for words in phrase_words(text):
-        terms.extend(words)
-        terms.extend(f"{a}_{b}" for a, b in zip(words, words[1:]))
-    return terms
-
-
-def key_terms(key):
-    """A key's terms, plus all its words joined when it has three or more: "3183/KH-STP" -> 3183_kh_stp."""
-    words = fold(key).split()
-    terms = words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
-    if len(words) >= 3:
-        terms.append("_".join(words))
-    return terms
-
-
-def whole_term(name):
-    """A name as one term: "Sở Tư pháp" -> so_tu_phap."""
-    return "_".join(fold(name).split())
-
-
-def doc_terms(doc):
+def doc_terms(doc, expander=NO_SYNONYMS):
+    """{field: [terms]} of one SearchDoc."""
+    text = doc.text or doc.body
     return {
-        "title": text_terms(doc.title),
-        "key": [term for key in doc.keys for term in key_terms(key)] + [whole_term(name) for name in doc.names],
-        "body": text_terms(doc.body),
+        "title": text_terms(doc.title, expander),
+        "key": [term for key in doc.keys for term in key_terms(key, expander)] + [whole_term(n) for n in doc.names],
+        "body": text_terms(text, expander),
+        "related": text_terms(doc.related, expander),
+        # accented words of what is shown (title and snippet), not of the whole text: a third
+        # of the postings at city scale for the same preference where it shows
+        "accent": accent_terms(doc.title) + accent_terms(doc.body),
     }
 
 
-def to_ref(number):
-    """Document number to a short lunr ref (base 36)."""
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        number, rest = divmod(number, 36)
-        out = digits[rest] + out
-        if not number:
-            return out
+K1, B = 1.2, 0.75  # BM25 constants, lunr's (lunr.Builder k1 and b)
 
 
-class TermListBuilder(Builder):
-    """lunr's Builder for documents whose fields are lists of terms already folded.
+class TermIndex:
+    """Every term's postings with lunr's BM25 weights, computed straight from term lists.
 
-    `add_terms` does what `Builder.add` does with a list (the Tokenizer keeps list items
-    whole, the pipeline is empty) without making a Token per word; tests check that both
-    give the same index. BM25 weights come from lunr's own `build()`. No token set: the
-    browser builds its own when it loads a shard."""
+    term_lists: one {field: [terms]} per document, in document order (document number =
+    position). `postings[term]` is what the browser reads for that term: one row
+    [field number, gap, weight, gap, weight, …] per field of FIELDS that has the term, gaps
+    between ascending document numbers (the first from 0), weights in hundredths (at least
+    1) of what lunr.Builder would store (idf over document-fields, field length against the
+    field's average, times the field boost): tests compare the two. lunr builds a vector per
+    field of every document and a token set first; this does not, and is several times
+    faster at city scale."""
 
-    def __init__(self):
-        super().__init__()
-        self.pipeline.reset()
-        self.search_pipeline.reset()
-        self.ref("id")
-        for name, boost in FIELDS:
-            self.field(name, boost=boost)
-
-    def add_terms(self, ref, fields):
-        self._documents[ref] = {}
-        self.document_count += 1
-        inverted = self.inverted_index
-        for field_name in self._fields:
-            terms = fields.get(field_name) or []
-            field_ref = f"{field_name}/{ref}"  # str(lunr.FieldRef(ref, field_name))
-            counts = defaultdict(int)
-            self.field_term_frequencies[field_ref] = counts
-            self.field_lengths[field_ref] = len(terms)
-            for term in terms:
-                counts[term] += 1
-                posting = inverted.get(term)
-                if posting is None:
-                    posting = {name: {} for name in self._fields}
-                    posting["_index"] = self.term_index
-                    self.term_index += 1
-                    inverted[term] = posting
-                if ref not in posting[field_name]:
-                    posting[field_name][ref] = {}
-
-    def _create_token_set(self):
-        self.token_set = None
+    def __init__(self, term_lists):
+        count = len(term_lists)
+        names = [name for name, _ in FIELDS]
+        found = {}  # term -> one list per field of (document, term frequency, field length)
+        totals = [0] * len(names)
+        for number, fields in enumerate(term_lists):
+            for f, name in enumerate(names):
+                terms = fields.get(name) or []
+                if not terms:
+                    continue
+                length = len(terms)
+                totals[f] += length
+                for term, frequency in Counter(terms).items():
+                    entry = found.get(term)
+                    if entry is None:
+                        entry = found[term] = [[] for _ in names]
+                    entry[f].append((number, frequency, length))
+        averages = [total / count if count else 1 for total in totals]
+        norms = {}  # (field, length) -> the BM25 length term, K1 * (1 - B + B * length / average)
+        self.document_count = count
+        self.postings = {}
+        for term, per_field in found.items():
+            with_term = sum(len(entries) for entries in per_field)
+            idf = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5))) * (K1 + 1) * 100
+            rows = []
+            for f, entries in enumerate(per_field):
+                if not entries:
+                    continue
+                boost = FIELDS[f][1]
+                row, previous = [f], 0
+                for number, frequency, length in entries:
+                    norm = norms.get((f, length))
+                    if norm is None:
+                        norm = norms[(f, length)] = K1 * (1 - B + B * length / averages[f])
+                    row.append(number - previous)
+                    row.append(max(1, round(idf * frequency / (norm + frequency) * boost)))
+                    previous = number
+                rows.append(row)
+            self.postings[term] = rows
 
 
 def build_index(term_lists):
-    """term_lists: one {field: [terms]} per document, in document order. Returns the built Builder."""
-    builder = TermListBuilder()
-    for number, fields in enumerate(term_lists):
-        builder.add_terms(to_ref(number), fields)
-    if builder.document_count:
-        builder.build()
-    else:  # nothing to index (lunr would divide by zero): an empty index
-        builder.field_vectors = {}
-    return builder
+    """A TermIndex of `term_lists` (see TermIndex)."""
+    return TermIndex(term_lists)
 
 
-def _term_sizes(builder):
-    """Approximate serialized bytes each term adds to a shard: its posting and its vector entries."""
-    sizes = {}
-    for term, posting in builder.inverted_index.items():
-        refs = sum(len(ref) + 5 for name, _ in FIELDS for ref in posting[name])
-        entries = sum(len(posting[name]) for name, _ in FIELDS)
-        sizes[term] = len(term) + 40 + refs + entries * 11
-    return sizes
+def _term_sizes(index):
+    """Approximate serialized bytes each term adds to a shard."""
+    return {term: len(term) + 6 + sum(3 + 3 * len(row) for row in rows) for term, rows in index.postings.items()}
 
 
-def split_terms(builder, shard_bytes=SHARD_BYTES):
+def split_terms(index, shard_bytes=SHARD_BYTES):
     """Cut the sorted terms into contiguous ranges of about shard_bytes each: [[term, …], …]."""
-    sizes = _term_sizes(builder)
+    sizes = _term_sizes(index)
     shards, current, size = [], [], 0
-    for term in sorted(builder.inverted_index):
+    for term in sorted(index.postings):
         if current and size + sizes[term] > shard_bytes:
             shards.append(current)
             current, size = [], 0
@@ -158,46 +125,16 @@ def split_terms(builder, shard_bytes=SHARD_BYTES):
     return shards
 
 
-def shard_indexes(builder, shards):
-    """One serialized lunr index (a dict) per shard, with only that shard's terms.
-
-    Term numbers are renumbered within each shard, keeping their order (vectors stay
-    sorted) but making them short; weights are lunr's, to WEIGHT_DECIMALS places."""
-    inverted = builder.inverted_index
-    where = {}  # global term number -> (shard, number in shard)
-    for shard_number, terms in enumerate(shards):
-        for local, old in enumerate(sorted(inverted[term]["_index"] for term in terms)):
-            where[old] = (shard_number, local)
-    vectors = [dict() for _ in shards]
-    for field_ref, vector in builder.field_vectors.items():
-        elements = vector.elements
-        for i in range(0, len(elements), 2):
-            shard_number, local = where[elements[i]]
-            target = vectors[shard_number].get(field_ref)
-            if target is None:
-                target = vectors[shard_number][field_ref] = []
-            target.append(local)
-            target.append(round(elements[i + 1], WEIGHT_DECIMALS))
+def shard_indexes(index, shards):
+    """One shard (a dict) per range of terms: {"fields", "terms" (sorted), "postings" (TermIndex's
+    rows of each term)}."""
     names = [name for name, _ in FIELDS]
-    out = []
-    for shard_number, terms in enumerate(shards):
-        postings = []
-        for term in terms:
-            posting = dict(inverted[term])
-            posting["_index"] = where[posting["_index"]][1]
-            postings.append([term, posting])
-        out.append({
-            "version": LUNR_JS_VERSION,
-            "fields": names,
-            "fieldVectors": [[ref, elements] for ref, elements in vectors[shard_number].items()],
-            "invertedIndex": postings,
-            "pipeline": [],
-        })
-    return out
+    return [{"fields": names, "terms": terms, "postings": [index.postings[t] for t in terms]}
+            for terms in shards]
 
 
 def store_record(doc, unit_numbers, kinds):
-    """A compact row for the document store: [kind, title, url, unit, body, context, status, date]."""
+    """A compact row for the document store, its fields in ROW order, trailing empty ones left off."""
     row = [kinds[doc.kind], doc.title, doc.url, unit_numbers.get(id(doc.unit), -1), doc.body, doc.context,
            doc.status, doc.date]
     while len(row) > 4 and row[-1] == "":
@@ -229,9 +166,13 @@ def named(prefix, text):
     return f"{prefix}.{digest}.json"
 
 
-def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=CHUNK_DOCS):
-    """All index files as {file name: JSON text}, and the manifest's file name."""
-    builder = build_index([doc_terms(doc) for doc in docs])
+def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=CHUNK_DOCS,
+                expander=NO_SYNONYMS, slugs=None):
+    """All index files as {file name: JSON text}, and the manifest's file name.
+
+    kinds: {kind: one-letter code}, in the order equal scores are listed; slugs: {kind: ?loai=
+    value}; labels: {label key: Vietnamese text}; expander: synonyms.Expander."""
+    builder = build_index([doc_terms(doc, expander) for doc in docs])
     shards = split_terms(builder, shard_bytes)
     files = {}
     term_files = []
@@ -249,8 +190,7 @@ def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=
         files[name] = text
         doc_files.append(name)
     manifest = {
-        "version": 1,
-        "lunr": LUNR_JS_VERSION,
+        "version": 2,
         "docs": len(docs),
         "chunk": chunk_docs,
         "kinds": "".join(kinds[doc.kind] for doc in docs),
@@ -260,6 +200,9 @@ def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=
         "termFiles": term_files,
         "docFiles": doc_files,
         "labels": labels,
+        "kindOrder": "".join(kinds.values()),
+        "kindSlugs": {code: (slugs or {}).get(kind, kind) for kind, code in kinds.items()},
+        "row": list(ROW),
     }
     manifest["bounds"][0] = ""
     text = dumps(manifest)

@@ -47,7 +47,7 @@ ifneq ($(PORT), 0)
 endif
 
 STAMP=$(VENV)/.installed
-# lunr.js for search, installed from package-lock.json and copied into the site by the build.
+# axe-core for the accessibility tests, installed from package-lock.json (the site ships no npm code).
 NPM_STAMP=node_modules/.installed
 # Browser tests and `make bench` drive Debian's chromium (installed if missing; CI runs as root).
 CHROMIUM=/usr/bin/chromium
@@ -103,29 +103,29 @@ webserver:
 libreoffice:
 	test -x $(LIBREOFFICE) || ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends libreoffice-calc-nogui)
 
-html: $(STAMP) $(NPM_STAMP)
+html: $(STAMP)
 	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR)".releases "$(OUTPUTDIR)".staging-* "$(OUTPUTDIR)".tmp-* "$(OUTPUTDIR)".lock
 	rm -rf "$(DEMODIR)" "$(DEMODIR)".releases "$(DEMODIR)".staging-* "$(DEMODIR)".tmp-* "$(DEMODIR)".lock
 
-regenerate: $(STAMP) $(NPM_STAMP)
+regenerate: $(STAMP)
 	$(DEVSERVER) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-serve: $(STAMP) $(NPM_STAMP)
+serve: $(STAMP)
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-serve-global: $(STAMP) $(NPM_STAMP)
+serve-global: $(STAMP)
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER)
 
-devserver: $(STAMP) $(NPM_STAMP)
+devserver: $(STAMP)
 	$(DEVSERVER) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-devserver-global: $(STAMP) $(NPM_STAMP)
+devserver-global: $(STAMP)
 	$(DEVSERVER) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b 0.0.0.0
 
-publish: $(STAMP) $(NPM_STAMP)
+publish: $(STAMP)
 	$(BUILD) --publish "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 rsync_upload: publish
@@ -149,7 +149,7 @@ nhap-bao-cao: $(STAMP)
 		$(if $(DON_VI),--don-vi "$(DON_VI)") $(if $(NGAY),--ngay "$(NGAY)")
 
 # Sample updates are regenerated from the current content/, so their ids always match it.
-demo: $(STAMP) $(NPM_STAMP)
+demo: $(STAMP)
 	$(VENV)/bin/python tools/samples.py "$(INPUTDIR)" "$(SAMPLEDIR)"
 	$(BUILD) "$(INPUTDIR)" -o "$(DEMODIR)" -s "$(DEMOCONF)" $(PELICANOPTS)
 
@@ -158,7 +158,7 @@ bench: $(STAMP) $(NPM_STAMP) browser
 	$(VENV)/bin/python bench/search_bench.py
 
 # What the atomic build (staging, checks, .gz, switch) costs over building in place, on content/.
-bench-publish: $(STAMP) $(NPM_STAMP)
+bench-publish: $(STAMP)
 	$(VENV)/bin/python bench/publish_bench.py
 
 .PHONY: help venv browser webserver libreoffice nhap-bao-cao bench bench-publish html clean regenerate serve serve-global devserver devserver-global publish rsync_upload rollback check test demo

@@ -18,9 +18,6 @@ PLUGINS = ["portal"]  # plugins/pelican/plugins/portal, installed by `make` as a
 # The progress judging date: the build date unless pinned (PORTAL_JUDGING_DATE=2025-12-31 make html).
 PORTAL_JUDGING_DATE = os.environ.get("PORTAL_JUDGING_DATE") or None
 
-# Browser packages (lunr.js), installed by `make` with `npm ci` from package-lock.json.
-PORTAL_NODE_MODULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "node_modules")
-
 # Only these folders hold Pelican articles and pages; plans and units are read by the plugin.
 ARTICLE_PATHS = ["cap-nhat", "tin-tuc"]
 PAGE_PATHS = ["trang"]

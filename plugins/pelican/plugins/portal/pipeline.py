@@ -13,11 +13,10 @@ import sys
 from pathlib import Path
 
 from .content import load_portal
-from .content.files import check_file_inside, check_links, check_names
+from .content.files import check_links, check_names
 from .pages.plan_urls import plan_outputs
 from .problems import ContentError, ProblemLog
 from .rules import evaluate
-from .search.generator import lunr_js_path
 from .settings import SettingsError, judging_date, validate
 
 
@@ -51,8 +50,7 @@ def load_checked(settings):
 def check_sources(settings, problems) -> bool:
     """Every folder the build reads or copies from holds no link leading elsewhere: content/
     (and PORTAL_EXTRA_PATHS), the theme (templates and static files), the share-card cache
-    (cached cards are linked into the site) and lunr.js inside node_modules. True when all
-    are safe; else problems are logged."""
+    (cached cards are linked into the site). True when all are safe; else problems are logged."""
     safe = check_links(Path(settings["PATH"]), "content", problems)
     if settings.get("PORTAL_CARDS"):
         cache = settings.get("PORTAL_CARD_CACHE") or os.path.join(settings["CACHE_PATH"], "the-chia-se")
@@ -61,8 +59,7 @@ def check_sources(settings, problems) -> bool:
         safe = check_links(Path(extra), Path(extra).name, problems) and safe
     if settings.get("THEME"):
         safe = check_links(Path(settings["THEME"]), "theme", problems) and safe
-    modules = Path(settings["PORTAL_NODE_MODULES"])
-    return check_file_inside(Path(lunr_js_path(settings)), modules, "node_modules", problems) and safe
+    return safe
 
 
 def _fail(problems):

@@ -52,10 +52,6 @@ DEFAULTS = {
     "PORTAL_SEARCH_INDEX_DIR": "tim-kiem/chi-muc/",
     "PORTAL_SEARCH_PAGE_SIZE": 20,
     "PORTAL_SEARCH_SHARD_BYTES": 120_000,
-    # Browser packages installed by `npm ci` from package-lock.json (pelicanconf.py names the
-    # repo's node_modules); lunr.js is copied from there into the site.
-    "PORTAL_NODE_MODULES": "node_modules",
-    "PORTAL_LUNR_JS_SAVE_AS": "theme/js/lunr.min.js",
 }
 
 # What each setting must be: (type or types, Vietnamese description of what is expected).
@@ -80,8 +76,6 @@ _EXPECTED = {
     "PORTAL_SEARCH_INDEX_DIR": (str, "một đường dẫn kết thúc bằng «/»"),
     "PORTAL_SEARCH_PAGE_SIZE": (int, "một số nguyên dương"),
     "PORTAL_SEARCH_SHARD_BYTES": (int, "một số nguyên dương (byte)"),
-    "PORTAL_NODE_MODULES": (str, "thư mục node_modules do «npm ci» tạo"),
-    "PORTAL_LUNR_JS_SAVE_AS": (str, "một đường dẫn tệp trong trang"),
 }
 _REQUIRED_KEYS = {
     "PORTAL_INDEX_URLS": ("plans", "units", "targets", "tasks"),

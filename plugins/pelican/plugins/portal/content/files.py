@@ -70,14 +70,6 @@ def check_links(root: Path, folder_label: str, problems) -> bool:
     return safe
 
 
-def check_file_inside(path: Path, root: Path, folder_label: str, problems) -> bool:
-    """One file the build copies (lunr.js from node_modules): it must resolve inside `root`."""
-    if not path.exists() or path.resolve().is_relative_to(root.resolve()):
-        return True
-    _link_problem(path, root.resolve(), folder_label, problems)
-    return False
-
-
 def _link_problem(path, real_root, folder_label, problems):
     target = os.readlink(path) if os.path.islink(path) else str(path.resolve())
     resolved = path.resolve()

@@ -66,7 +66,7 @@ def _siteurl_problem(siteurl):
 def expected_files(settings, context):
     """Paths (relative to the output folder) a complete build must contain: the home page,
     every index and generated page kind, each plan, unit, target (page and badge), article,
-    page and category the content has, the search page, lunr.js and the stylesheet."""
+    page and category the content has, the search page, its script and the stylesheet."""
     def save_as(url):
         return url + "index.html" if url.endswith("/") or not url else url
 
@@ -74,7 +74,7 @@ def expected_files(settings, context):
             settings["PORTAL_LATE_URL"], settings["PORTAL_SEARCH_URL"]]
     files = [save_as(url) for url in urls]
     files += [settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html") for name in settings.get("DIRECT_TEMPLATES", [])]
-    files += [settings["PORTAL_LUNR_JS_SAVE_AS"], f"{settings['THEME_STATIC_DIR']}/css/portal.css"]
+    files += [f"{settings['THEME_STATIC_DIR']}/js/search-engine.js", f"{settings['THEME_STATIC_DIR']}/css/portal.css"]
     portal = context.get("portal")
     if portal is not None:
         files += [save_as(plan.url) for plan in portal.plans]

@@ -91,7 +91,6 @@ def _portal_outputs(portal, settings):
         yield save_as(url), _Planned(description)
     for target_id in portal.targets:
         yield settings["PORTAL_BADGE_URL"].format(id=target_id), _Planned(f"huy hiệu chỉ tiêu «{target_id}»")
-    yield settings["PORTAL_LUNR_JS_SAVE_AS"], _Planned("lunr.js (node_modules)")
     if feeds_enabled(settings):
         feeds = settings["PORTAL_FEED_URLS"]
         yield feeds["all"], _Planned("nguồn tin Atom chung")

@@ -1,1 +1,1 @@
-"""Search: documents from the model, the sharded lunr index, and the generator writing them."""
+"""Search: documents from the model, the sharded BM25 index (lunr's weights), and the generator writing them."""

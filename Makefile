@@ -57,7 +57,7 @@ help:
 	@echo '   make rsync_upload                upload the web site via rsync+ssh'
 	@echo '   make check                       validate content/ only (fast)'
 	@echo '   make test                        run the test suite'
-	@echo '   make bench                       search index size and speed, real content and a city-sized sample corpus'
+	@echo '   make bench                       search speed, and build cost against plain Pelican (BENCHOPTS=--quick)'
 	@echo '   make demo                        labelled sample site (sample updates over content/) into output-demo/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
@@ -119,8 +119,12 @@ demo: $(STAMP) $(NPM_STAMP)
 	$(VENV)/bin/python tools/samples.py "$(INPUTDIR)" "$(SAMPLEDIR)"
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(DEMODIR)" -s "$(DEMOCONF)" $(PELICANOPTS)
 
-# Search benchmark: builds content/ and a generated SAMPLE corpus into bench-output/, prints numbers.
+# Benchmarks: search (content/ and a generated SAMPLE corpus), then build cost against plain Pelican
+# (CPU, memory, one-file rebuild, devserver); all under bench-output/. `make bench BENCHOPTS=--quick`
+# runs the build bench on a quarter-sized corpus.
+BENCHOPTS ?=
 bench: $(STAMP) $(NPM_STAMP) browser
 	$(VENV)/bin/python bench/search_bench.py
+	$(VENV)/bin/python bench/build_bench.py $(BENCHOPTS)
 
 .PHONY: help venv browser bench html clean regenerate serve serve-global devserver devserver-global publish rsync_upload check test demo

@@ -187,11 +187,12 @@ def devserver(corpus, out, repeat, timeout):
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + timeout
-            while "Bài MẪU" not in fetch(pages[0]):
+            # Pages appear before the build ends; the watcher starts after Pelican's "Done:".
+            while "Done:" not in (out / "devserver.log").read_text() or "Bài MẪU" not in fetch(pages[0]):
                 if time.monotonic() > deadline or proc.poll() is not None:
                     sys.exit(f"bench: devserver did not serve {pages[0]}; see {out / 'devserver.log'}")
                 time.sleep(0.5)
-            time.sleep(2)  # let the watcher settle after the first build
+            time.sleep(2)  # let the watcher start
             for n, (path, page) in enumerate(zip(paths, pages)):
                 marker = f"Đo thời gian lưu số {n}-{int(time.time())}"
                 text = path.read_text(encoding="utf-8")
@@ -204,6 +205,8 @@ def devserver(corpus, out, repeat, timeout):
                     time.sleep(0.1)
                 times.append(time.monotonic() - started)
                 print(f"   save {n + 1}: {times[-1]:.1f} s", flush=True)
+                while (out / "devserver.log").read_text().count("Done:") < n + 2 and time.monotonic() - started < timeout:
+                    time.sleep(0.2)  # the rebuild ends (open data, search) before the next save
                 time.sleep(2)
         finally:
             proc.terminate()

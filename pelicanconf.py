@@ -71,7 +71,7 @@ def _plugin_version():
     digest = hashlib.sha1()
     for path in sorted(glob.glob(os.path.join(_HERE, "plugins", "**", "*.py"), recursive=True)):
         with open(path, "rb") as handle:
-            digest.update(path.encode() + b"\0" + handle.read())
+            digest.update(os.path.relpath(path, _HERE).encode() + b"\0" + handle.read())
     with open(os.path.join(_HERE, "requirements.txt"), "rb") as handle:
         digest.update(handle.read())
     return digest.hexdigest()[:12]
@@ -79,10 +79,9 @@ def _plugin_version():
 
 # Pelican's content cache: update, news and page bodies are read and rendered once, then
 # reused while the file's content (sha1) is unchanged; kept per plugin version under cache/
-# (safe to delete). Share cards have their own cache, keyed by what each card shows.
+# (safe to delete), as are the share cards (CACHE_PATH/the-chia-se, keyed by what each shows).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "sha1"
 GZIP_CACHE = False
 CACHE_PATH = os.path.join(_HERE, "cache", f"pelican-{_plugin_version()}")
-PORTAL_CARD_CACHE = os.path.join(_HERE, "cache", "the-chia-se")

@@ -72,7 +72,7 @@ help:
 	@echo '   make rollback [ROLLBACK_TO=...]  switch the server back to the release before (or a named one)'
 	@echo '   make check                       validate content/ only (fast)'
 	@echo '   make test                        run the test suite'
-	@echo '   make bench                       search index size and speed, real content and a city-sized sample corpus'
+	@echo '   make bench                       search speed, and build cost against plain Pelican (BENCHOPTS=--quick)'
 	@echo '   make bench-publish               time of the atomic build against building in place'
 	@echo '   make nhap-bao-cao FILE=x.xlsx    import a filled report form (or a unit CSV) into content/cap-nhat/'
 	@echo '   make demo                        labelled sample site (sample updates over content/) into output-demo/'
@@ -153,9 +153,13 @@ demo: $(STAMP)
 	$(VENV)/bin/python tools/samples.py "$(INPUTDIR)" "$(SAMPLEDIR)"
 	$(BUILD) "$(INPUTDIR)" -o "$(DEMODIR)" -s "$(DEMOCONF)" $(PELICANOPTS)
 
-# Search benchmark: builds content/ and a generated SAMPLE corpus into bench-output/, prints numbers.
+# Benchmarks: search (content/ and a generated SAMPLE corpus), then build cost against plain Pelican
+# (CPU, memory, one-file rebuild, devserver); all under bench-output/. `make bench BENCHOPTS=--quick`
+# runs the build bench on a quarter-sized corpus.
+BENCHOPTS ?=
 bench: $(STAMP) $(NPM_STAMP) browser
 	$(VENV)/bin/python bench/search_bench.py
+	$(VENV)/bin/python bench/build_bench.py $(BENCHOPTS)
 
 # What the atomic build (staging, checks, .gz, switch) costs over building in place, on content/.
 bench-publish: $(STAMP)

@@ -22,4 +22,4 @@ _DATE_FILE = os.path.join(_SAMPLE, "ngay-danh-gia.txt")
 if not os.environ.get("PORTAL_JUDGING_DATE") and os.path.exists(_DATE_FILE):
     with open(_DATE_FILE, encoding="utf-8") as _handle:
         PORTAL_JUDGING_DATE = _handle.read().strip()
-CACHE_PATH = os.path.join(_HERE, "cache", "demo")
+CACHE_PATH = os.path.join(_HERE, "cache", "demo", os.path.basename(CACHE_PATH))  # per plugin version

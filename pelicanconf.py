@@ -1,6 +1,10 @@
 """Pelican settings for building the portal locally (`make html`)."""
 
+import glob
+import hashlib
 import os
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 AUTHOR = "Cổng thông tin chuyển đổi số Hải Phòng"
 SITENAME = "Kế hoạch chuyển đổi số Hải Phòng"
@@ -56,4 +60,25 @@ AUTHOR_FEED_RSS = None
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = True
-CACHE_CONTENT = False
+
+
+def _plugin_version():
+    """A hash of the plugin's source and the pinned requirements: a changed plugin (or
+    Markdown, nh3…) never reuses what an older one cached."""
+    digest = hashlib.sha1()
+    for path in sorted(glob.glob(os.path.join(_HERE, "plugins", "**", "*.py"), recursive=True)):
+        with open(path, "rb") as handle:
+            digest.update(os.path.relpath(path, _HERE).encode() + b"\0" + handle.read())
+    with open(os.path.join(_HERE, "requirements.txt"), "rb") as handle:
+        digest.update(handle.read())
+    return digest.hexdigest()[:12]
+
+
+# Pelican's content cache: update, news and page bodies are read and rendered once, then
+# reused while the file's content (sha1) is unchanged; kept per plugin version under cache/
+# (safe to delete), as are the share cards (CACHE_PATH/the-chia-se, keyed by what each shows).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha1"
+GZIP_CACHE = False
+CACHE_PATH = os.path.join(_HERE, "cache", f"pelican-{_plugin_version()}")

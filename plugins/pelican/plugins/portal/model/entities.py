@@ -133,11 +133,8 @@ class Task:
     reports: list = field(default_factory=list)  # [TaskReport], oldest first
     # evaluate phase
     state: object = None  # rules.progress.TaskState at the judging date
-
-    @property
-    def url(self):
-        """The task's anchor in its plan's page."""
-        return f"{self.plan.url}#{self.id}"
+    # pages phase
+    url: str = ""  # the task's anchor in its plan's page, "<plan url>#<id>"
 
 
 @dataclass(eq=False)
@@ -222,11 +219,7 @@ class Update:
     task_reports: list = field(default_factory=list)
     # pages phase
     article: object = None  # the Pelican Article
-
-    @property
-    def url(self):
-        """The article's URL, or "" before the pages phase."""
-        return self.article.url if self.article is not None else ""
+    url: str = ""  # the article's URL, computed once (Pelican's Article.url formats it anew each call)
 
 
 @dataclass(eq=False)

@@ -32,7 +32,7 @@ class FeedItem:
         self.update = update
         self.article = article
         self.title = f"{label_prefix}{update.title}"
-        self.url = article.url
+        self.url = update.url
         self.date = article.date
         self.author = update.unit.name if update.unit is not None else ""
         self.category = category_label(update)
@@ -103,8 +103,16 @@ def adjust_portal_feed(context, feed):
         feed.latest_post_date = lambda: day
 
 
-def _items(updates, prefix):
-    return [FeedItem(u, prefix) for u in updates if u.article is not None]
+def _items(updates, prefix, made):
+    """FeedItems of the updates that have an article, each made once per build (`made`:
+    {id(update): FeedItem}, shared by the portal's, the units' and the plans' feeds)."""
+    items = []
+    for update in updates:
+        if update.article is not None:
+            if id(update) not in made:
+                made[id(update)] = FeedItem(update, prefix)
+            items.append(made[id(update)])
+    return items
 
 
 def write_feeds(writer, files, portal, context, settings):
@@ -116,12 +124,12 @@ def write_feeds(writer, files, portal, context, settings):
     feed_context = {**context, "SITEURL": siteurl, "FEED_DOMAIN": siteurl, EMPTY_FEED_DATE: empty_date}
     prefix = "[Số liệu mẫu] " if settings.get("PORTAL_SAMPLE_DATA") else ""
     signals.feed_generated.connect(adjust_portal_feed)
-    written = []
+    written, made = [], {}
 
     def write(updates, url, title, page_url):
         files.claim(url, f"nguồn tin «{title}»")
         context = {**feed_context, FEED_PAGE: f"{siteurl}/{page_url}"}
-        writer.write_feed(_items(updates, prefix), context, path=url, url=url, feed_type="atom", feed_title=title)
+        writer.write_feed(_items(updates, prefix, made), context, path=url, url=url, feed_type="atom", feed_title=title)
         written.append(url)
 
     write(portal.updates, urls["all"], "Cập nhật và tin", "")

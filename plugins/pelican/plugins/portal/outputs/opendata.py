@@ -216,29 +216,65 @@ def _cell_text(value):
     return str(_iso(value))
 
 
-def to_csv(kind, records):
-    """CSV text with a BOM and CRLF line ends (RFC 4180), header row = column keys."""
+def _csv_line(values):
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    keys = [c.key for c in KINDS[kind].columns]
-    writer.writerow(keys)
-    for record in records:
-        writer.writerow([_csv_value(record[k]) for k in keys])
-    return "\ufeff" + out.getvalue()
+    csv.writer(out, lineterminator="\r\n").writerow(values)
+    return out.getvalue()
 
 
-def to_json(kind, records, scope, judging_date, sample=False):
-    """JSON text: the data set's name, scope, judging date, column descriptions and rows."""
-    payload = {
+def _json_record(record):
+    return json.dumps({k: _iso(v) if not isinstance(v, tuple) else list(v) for k, v in record.items()},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def _csv_text(kind, lines):
+    return "\ufeff" + _csv_line([c.key for c in KINDS[kind].columns]) + "".join(lines)
+
+
+def _json_text(kind, objects, scope, judging_date, sample):
+    head = json.dumps({
         "tap_du_lieu": kind,
         "tieu_de": KINDS[kind].title,
         "pham_vi": scope,
         "ngay_danh_gia": judging_date.isoformat(),
         "so_lieu_mau": sample,
         "cot": [{"ten": c.key, "mo_ta": c.description} for c in KINDS[kind].columns],
-        "ban_ghi": [{k: _iso(v) if not isinstance(v, tuple) else list(v) for k, v in r.items()} for r in records],
-    }
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
+    }, ensure_ascii=False, separators=(",", ":"))
+    return head[:-1] + ',"ban_ghi":[' + ",".join(objects) + "]}\n"
+
+
+def to_csv(kind, records):
+    """CSV text with a BOM and CRLF line ends (RFC 4180), header row = column keys."""
+    keys = [c.key for c in KINDS[kind].columns]
+    return _csv_text(kind, [_csv_line([_csv_value(r[k]) for k in keys]) for r in records])
+
+
+def to_json(kind, records, scope, judging_date, sample=False):
+    """JSON text: the data set's name (tap_du_lieu), title, scope, judging date, sample flag,
+    column descriptions (cot) and rows (ban_ghi), in that order."""
+    return _json_text(kind, [_json_record(r) for r in records], scope, judging_date, sample)
+
+
+class Encoded:
+    """Each item's row of a data set, encoded once per build as (CSV line, JSON object text),
+    however many slices (whole portal, plan, unit, target) show it. `link`: function(site
+    URL) -> the URL written in the data. Keeps the items alive while it lives (keys are ids)."""
+
+    def __init__(self, link):
+        self.link = link
+        self._rows = {}  # (kind, id(item)) -> (item, csv line, json text)
+
+    def rows(self, kind, items):
+        """[(csv line, json text)] of `items` in order."""
+        keys = [c.key for c in KINDS[kind].columns]
+        out = []
+        for item in items:
+            key = (kind, id(item))
+            if key not in self._rows:
+                record = rows(kind, [item], self.link)[0]
+                self._rows[key] = (item, _csv_line([_csv_value(record[k]) for k in keys]), _json_record(record))
+            out.append(self._rows[key][1:])
+        return out
 
 
 def file_urls(prefix, kinds):
@@ -246,10 +282,11 @@ def file_urls(prefix, kinds):
     return {kind: {ext: f"{prefix}{kind}.{ext}" for ext in ("csv", "json")} for kind in kinds}
 
 
-def write_dataset(files, urls, kind, items, link, scope, judging_date, sample=False):
+def write_dataset(files, urls, kind, items, encoded, scope, judging_date, sample=False):
     """Write one data set as CSV and JSON through `files` (outputs.writer.OutputFiles).
-    `urls`: {kind: {"csv": path, "json": path}}; `scope`: what the slice covers, in words."""
-    records = rows(kind, items, link)
-    for ext, text in (("csv", to_csv(kind, records)),
-                      ("json", to_json(kind, records, scope, judging_date, sample))):
+    `urls`: {kind: {"csv": path, "json": path}}; `encoded`: the build's Encoded (rows made
+    once); `scope`: what the slice covers, in words."""
+    lines = encoded.rows(kind, items)
+    for ext, text in (("csv", _csv_text(kind, [line for line, _ in lines])),
+                      ("json", _json_text(kind, [obj for _, obj in lines], scope, judging_date, sample))):
         files.write_text(urls[kind][ext], text, f"dữ liệu mở «{kind}» ({scope})")

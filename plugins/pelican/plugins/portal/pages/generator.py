@@ -93,9 +93,10 @@ class PortalGenerator(Generator):
     def _write_open_data(self):
         portal, day = self.portal, self.portal.judging_date
         sample = bool(self.settings.get("PORTAL_SAMPLE_DATA"))
+        encoded = opendata.Encoded(self._absolute)
 
         def write(urls, kind, items, scope):
-            opendata.write_dataset(self.files, urls, kind, items, self._absolute, scope, day, sample)
+            opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample)
 
         whole = {"don-vi": list(portal.units.values()), "ke-hoach": portal.plans,
                  **opendata.slices(list(portal.targets.values()), list(portal.tasks.values()))}

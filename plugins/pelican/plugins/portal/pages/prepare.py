@@ -1,8 +1,8 @@
 """The pages phase: URLs and what pages show, set once per object per build.
 
-After rules.evaluate and before any writing: `url`, `badge_url`, `data_urls`, `feed_url`,
-`card_url`, rendered plan bodies (`parts`, `sections`), history charts and the link from
-each update to its Pelican article.
+After rules.evaluate and before any writing: `url` (units, plans, tasks, targets, updates),
+`badge_url`, `data_urls`, `feed_url`, `card_url`, rendered plan bodies (`parts`, `sections`),
+history charts and the link from each update to its Pelican article.
 """
 
 import os
@@ -32,6 +32,8 @@ def prepare(portal, settings, articles=()):
         plan.parts = split_on_blocks(html, plan.blocks)
         plan.data_urls = opendata.file_urls(f"{data}ke-hoach/{plan.id}/", slices)
         plan.feed_url = feeds["plan"].format(id=plan.id) if feeds else ""
+        for task in plan.tasks:
+            task.url = f"{plan.url}#{task.id}"
     for target in portal.targets.values():
         target.url = settings["PORTAL_TARGET_URL"].format(id=target.id)
         target.badge_url = settings["PORTAL_BADGE_URL"].format(id=target.id)
@@ -42,6 +44,7 @@ def prepare(portal, settings, articles=()):
         update.article = by_path.get(update.path) or by_path.get(os.path.abspath(update.path))
         if update.article is not None:
             update.article.portal_update = update
+            update.url = update.article.url
     if not settings.get("PORTAL_CARDS"):
         return {}
     cards = card_specs(portal, settings["PORTAL_CARD_URL"], settings["SITENAME"],

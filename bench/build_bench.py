@@ -1,0 +1,266 @@
+"""`make bench`: what a city-scale build costs, against plain Pelican on the same page count.
+
+Generates the SAMPLE corpus (bench/corpus.py), builds it with the portal, and builds a plain
+Pelican site (no plugin, Pelican's default theme) with as many Markdown articles as the portal
+writes HTML pages, in the same venv, each build a separate `pelican` process. Prints:
+
+- full build: CPU seconds (user + system of the child process, from os.wait4) and wall
+  seconds, medians of --repeat alternating runs (portal, plain, portal, plain, …);
+- peak memory: the child's maximum resident set size (MiB), medians likewise;
+- one-file change: with Pelican's content cache on, one update's figure changed, rebuilt;
+  its CPU as a fraction of the portal's full-build CPU (median of --repeat changes);
+- devserver: `pelican -lr` (as `make devserver`) on the corpus; one update's text changed on
+  disk; seconds until its page, fetched over HTTP, shows the change (median of --repeat).
+
+Budgets (issue 13): full ≤ 1.3× plain CPU, memory ≤ 2× plain, one-file rebuild ≤ 0.15 of
+full, devserver ≤ 3 s. Everything is written under bench-output/build/.
+`--quick` uses a quarter-sized corpus, `--scale` any fraction (the budgets are for the full one).
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.corpus import write_corpus  # noqa: E402
+
+PELICAN = str(Path(sys.executable).parent / "pelican")
+JUDGING_DATE = "2026-10-01"
+BUDGETS = {"cpu": 1.3, "memory": 2.0, "rebuild": 0.15, "devserver": 3.0}
+FULL = {"units": 150, "tasks": 3000, "targets": 1000, "updates": 10000}
+
+PLAIN_CONF = '''"""Plain Pelican for the bench: no plugin, default theme, one page per article."""
+SITENAME = "Plain Pelican (bench)"
+SITEURL = ""
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+PLUGINS = []
+# Pelican takes every imported BaseReader subclass, the portal's too (its package is imported
+# when Pelican looks for namespace plugins): name Pelican's own Markdown reader.
+from pelican.readers import MarkdownReader  # noqa: E402
+READERS = {"md": MarkdownReader}
+RELATIVE_URLS = True
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+DIRECT_TEMPLATES = []
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_CONTENT = False
+'''
+
+
+@dataclass
+class Run:
+    """One child process: CPU and wall seconds, peak resident memory in MiB."""
+    cpu: float
+    wall: float
+    rss_mib: float
+
+
+def run_child(cmd, log):
+    """Runs `cmd` to completion with stdout/stderr into `log`; returns its Run.
+    Raises SystemExit naming the log when it fails."""
+    with open(log, "w") as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - started
+    if proc.returncode:
+        sys.exit(f"bench: {' '.join(map(str, cmd[:2]))} … failed (exit {proc.returncode}); see {log}")
+    return Run(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024)
+
+
+def overrides(**values):
+    return ["-e", *(f"{key}={json.dumps(value)}" for key, value in values.items())]
+
+
+def portal_cmd(content, output, cache, cached=False, extra=()):
+    return [PELICAN, str(content), "-o", str(output), "-s", str(REPO / "pelicanconf.py"), "-q", *extra,
+            *overrides(PORTAL_JUDGING_DATE=JUDGING_DATE, CACHE_PATH=str(cache),
+                       CACHE_CONTENT=cached, LOAD_CONTENT_CACHE=cached)]
+
+
+def plain_cmd(content, output, conf):
+    return [PELICAN, str(content), "-o", str(output), "-s", str(conf), "-q"]
+
+
+def html_pages(folder):
+    return sum(1 for _ in Path(folder).rglob("*.html"))
+
+
+def write_plain(corpus, folder, pages):
+    """`pages` Markdown articles for plain Pelican, their bodies the corpus's update bodies
+    in turn (so Markdown work per page is alike); returns the settings file."""
+    bodies = []
+    for path in sorted((corpus / "cap-nhat").glob("*.md")):
+        bodies.append(path.read_text(encoding="utf-8").split("\n---\n", 1)[-1])
+    if folder.exists():
+        shutil.rmtree(folder)
+    articles = folder / "content" / "bai"
+    articles.mkdir(parents=True)
+    for n in range(pages):
+        day = f"2026-{n % 12 + 1:02d}-{n % 28 + 1:02d}"
+        (articles / f"bai-{n:05d}.md").write_text(
+            f"Title: Bài mẫu số {n}\nDate: {day}\nCategory: bai\nSummary: Bài mẫu {n}.\n\n"
+            f"{bodies[n % len(bodies)]}\n", encoding="utf-8")
+    conf = folder / "plainconf.py"
+    conf.write_text(PLAIN_CONF, encoding="utf-8")
+    return conf
+
+
+def change_figure(corpus, step):
+    """Changes the first figure (`gia_tri:`) of one update; returns that file."""
+    path = sorted((corpus / "cap-nhat").glob("*.md"))[step]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"gia_tri: ([0-9.]+)", lambda m: f"gia_tri: {float(m.group(1)) + 1 + step:g}",
+                           text, count=1), encoding="utf-8")
+    return path
+
+
+def median_run(runs):
+    return Run(*(statistics.median(getattr(r, f) for r in runs) for f in ("cpu", "wall", "rss_mib")))
+
+
+def full_builds(corpus, plain_content, plain_conf, out, repeat):
+    portal_runs, plain_runs = [], []
+    for n in range(repeat):
+        portal_runs.append(run_child(portal_cmd(corpus, out / "portal-site", out / "portal-cache"),
+                                     out / "portal.log"))
+        plain_runs.append(run_child(plain_cmd(plain_content, out / "plain-site", plain_conf), out / "plain.log"))
+        print(f"   run {n + 1}: portal {portal_runs[-1].cpu:.1f} s CPU, {portal_runs[-1].rss_mib:.0f} MiB; "
+              f"plain {plain_runs[-1].cpu:.1f} s CPU, {plain_runs[-1].rss_mib:.0f} MiB", flush=True)
+    return median_run(portal_runs), median_run(plain_runs)
+
+
+def rebuilds(corpus, out, repeat):
+    """Warm the content cache, then change one update per run and rebuild."""
+    cache, site = out / "rebuild-cache", out / "rebuild-site"
+    shutil.rmtree(cache, ignore_errors=True)
+    run_child(portal_cmd(corpus, site, cache, cached=True), out / "rebuild.log")
+    runs = []
+    for n in range(repeat):
+        change_figure(corpus, n)
+        runs.append(run_child(portal_cmd(corpus, site, cache, cached=True), out / "rebuild.log"))
+    return median_run(runs)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def devserver(corpus, out, repeat, timeout):
+    """Seconds from saving an update to its page showing the change, `pelican -lr` as in
+    `make devserver` (pelicanconf.py's own cache settings); a list, one per save."""
+    port = free_port()
+    site = out / "devserver-site"
+    cmd = [PELICAN, "-lr", str(corpus), "-o", str(site), "-s", str(REPO / "pelicanconf.py"), "-p", str(port),
+           *overrides(PORTAL_JUDGING_DATE=JUDGING_DATE, CACHE_PATH=str(out / "devserver-cache"))]
+    paths = sorted((corpus / "cap-nhat").glob("*.md"))[-repeat:]
+    pages = [f"http://127.0.0.1:{port}/cap-nhat/{path.stem}/" for path in paths]
+    times = []
+    with open(out / "devserver.log", "w") as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + timeout
+            # Pages appear before the build ends; the watcher starts after Pelican's "Done:".
+            while "Done:" not in (out / "devserver.log").read_text() or "Bài MẪU" not in fetch(pages[0]):
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    sys.exit(f"bench: devserver did not serve {pages[0]}; see {out / 'devserver.log'}")
+                time.sleep(0.5)
+            time.sleep(2)  # let the watcher start
+            for n, (path, page) in enumerate(zip(paths, pages)):
+                marker = f"Đo thời gian lưu số {n}-{int(time.time())}"
+                text = path.read_text(encoding="utf-8")
+                started = time.monotonic()
+                path.write_text(text + f"\n{marker}.\n", encoding="utf-8")
+                while marker not in fetch(page):
+                    if time.monotonic() - started > timeout:
+                        sys.exit(f"bench: the devserver did not show the change in {timeout} s; "
+                                 f"see {out / 'devserver.log'}")
+                    time.sleep(0.1)
+                times.append(time.monotonic() - started)
+                print(f"   save {n + 1}: {times[-1]:.1f} s", flush=True)
+                while (out / "devserver.log").read_text().count("Done:") < n + 2 and time.monotonic() - started < timeout:
+                    time.sleep(0.2)  # the rebuild ends (open data, search) before the next save
+                time.sleep(2)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    return times
+
+
+def verdict(value, budget):
+    return "holds" if value <= budget else "OVER"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(REPO / "bench-output" / "build"))
+    parser.add_argument("--quick", action="store_true", help="a quarter-sized corpus (--scale 0.25)")
+    parser.add_argument("--scale", type=float, default=1.0, help="corpus size as a fraction of the city corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--skip-devserver", action="store_true")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    scale = 0.25 if args.quick else args.scale
+    corpus = out / "corpus"
+    counts = write_corpus(corpus, **{key: max(3, round(n * scale)) for key, n in FULL.items()})
+    print(f"== build cost, SAMPLE corpus {counts}{f' (scale {scale:g})' if scale != 1 else ''}", flush=True)
+
+    first = run_child(portal_cmd(corpus, out / "portal-site", out / "portal-cache"), out / "portal.log")
+    pages = html_pages(out / "portal-site")
+    plain_conf = write_plain(corpus, out / "plain", pages)
+    print(f"   portal writes {pages:,} HTML pages (first build {first.cpu:.1f} s CPU); "
+          f"plain Pelican gets {pages:,} articles", flush=True)
+    portal, plain = full_builds(corpus, out / "plain" / "content", plain_conf, out, args.repeat)
+    if html_pages(out / "plain-site") != pages:
+        sys.exit(f"bench: plain Pelican wrote {html_pages(out / 'plain-site'):,} HTML pages, not {pages:,}; "
+                 f"see {out / 'plain.log'}")
+    rebuild = rebuilds(corpus, out, args.repeat)
+    saves = [] if args.skip_devserver else devserver(corpus, out, args.repeat, timeout=max(120, 6 * portal.wall))
+
+    cpu_ratio, mem_ratio = portal.cpu / plain.cpu, portal.rss_mib / plain.rss_mib
+    fraction = rebuild.cpu / portal.cpu
+    print(f"\n   medians of {args.repeat}          portal      plain Pelican   ratio   budget")
+    print(f"   full build, CPU     {portal.cpu:8.1f} s {plain.cpu:10.1f} s {cpu_ratio:9.2f}   ≤ {BUDGETS['cpu']}  "
+          f"{verdict(cpu_ratio, BUDGETS['cpu'])}")
+    print(f"   full build, wall    {portal.wall:8.1f} s {plain.wall:10.1f} s {portal.wall / plain.wall:9.2f}")
+    print(f"   peak memory         {portal.rss_mib:6.0f} MiB {plain.rss_mib:8.0f} MiB {mem_ratio:9.2f}   "
+          f"≤ {BUDGETS['memory']}  {verdict(mem_ratio, BUDGETS['memory'])}")
+    print(f"   one update changed, rebuild (content cache on): {rebuild.cpu:.1f} s CPU, {rebuild.wall:.1f} s wall "
+          f"= {fraction:.2f} of full   ≤ {BUDGETS['rebuild']}  {verdict(fraction, BUDGETS['rebuild'])}")
+    if saves:
+        saved = statistics.median(saves)
+        print(f"   devserver, save to page: {saved:.1f} s   ≤ {BUDGETS['devserver']} s  "
+              f"{verdict(saved, BUDGETS['devserver'])}")
+    print(f"   (the search index build time is printed by bench/search_bench.py)")
+
+
+if __name__ == "__main__":
+    main()

@@ -56,8 +56,8 @@ def test_every_plan_has_expectations(portal):
 def test_counts_and_sampled_tasks(path, real_site, portal):
     expected = yaml.safe_load(path.read_text(encoding="utf-8"))
     page = real_site.page(f"ke-hoach/{expected['ma']}/")
-    assert len(page.select("#chi-tieu-ke-hoach ~ .table-scroll tr[data-target]")) == expected["targets"]
-    assert len(page.select("#nhiem-vu-ke-hoach ~ .table-scroll tr[data-task]")) == expected["tasks"]
+    assert len(page.select("#chi-tieu-ke-hoach ~ table.stack tr[data-target]")) == expected["targets"]
+    assert len(page.select("#nhiem-vu-ke-hoach ~ table.stack tr[data-task]")) == expected["tasks"]
     seed = seed_text(expected["seed"])
     assert len(expected["samples"]) >= 5
     for sample in expected["samples"]:

@@ -41,10 +41,16 @@ def test_each_badge_state_at_the_pinned_date(basic_site):
 
 
 def test_badge_images_carry_a_text_alternative(basic_site):
-    page = basic_site.page("ke-hoach/kh-a/")
+    """The SVG badge is on the target's own page (with its embed snippet); lists show the
+    same words as an HTML pill."""
+    page = basic_site.page("chi-tieu/a-ct-dung/")
     images = page.select("img.badge")
     assert images and all(img.get("alt") for img in images)
     assert any(img["alt"].startswith("Đúng tiến độ: 60,5%") for img in images)
+    assert "huy-hieu/a-ct-dung.svg" in page.select_one("textarea.snippet").text
+    plan = basic_site.page("ke-hoach/kh-a/")
+    assert not plan.select("img.badge")
+    assert plan.select_one("tr[data-target=a-ct-dung] .pill").text == "Đúng tiến độ"
 
 
 def test_latest_value_wins(basic_site):

@@ -31,6 +31,16 @@ DEFAULTS = {
     # The "about the data" page and the late-work page.
     "PORTAL_ABOUT_URL": "ve-du-lieu/",
     "PORTAL_LATE_URL": "nhiem-vu/qua-han/",
+    # Pre-built filtered lists, so that every filter option is reachable with JavaScript off:
+    # tasks of a unit (its divisions included), of a plan, in a status bucket; targets in a state.
+    "PORTAL_FILTER_URLS": {
+        "unit": "nhiem-vu/don-vi/{id}/",
+        "plan": "nhiem-vu/ke-hoach/{id}/",
+        "status": "nhiem-vu/trang-thai/{id}/",
+        "target_status": "chi-tieu/danh-gia/{id}/",
+    },
+    # The "page not found" page (nginx: error_page 404 /404.html) and the site icon.
+    "PORTAL_NOT_FOUND_SAVE_AS": "404.html",
     # Atom feeds, written only when SITEURL is an absolute http(s) URL (see outputs/feeds.py).
     "PORTAL_FEED_URLS": {
         "all": "atom.xml",
@@ -65,6 +75,8 @@ _EXPECTED = {
     "PORTAL_INDEX_URLS": (dict, "một dict có các khóa plans, units, targets, tasks"),
     "PORTAL_ABOUT_URL": (str, "một đường dẫn kết thúc bằng «/»"),
     "PORTAL_LATE_URL": (str, "một đường dẫn kết thúc bằng «/»"),
+    "PORTAL_FILTER_URLS": (dict, "một dict có các khóa unit, plan, status, target_status, mỗi đường dẫn có «{id}» và kết thúc bằng «/»"),
+    "PORTAL_NOT_FOUND_SAVE_AS": (str, "tên một tệp .html, ví dụ «404.html»"),
     "PORTAL_FEED_URLS": ((dict, type(None)), "None hoặc một dict có các khóa all, unit, plan"),
     "PORTAL_DATA_URL": (str, "một đường dẫn kết thúc bằng «/»"),
     "PORTAL_CARDS": (bool, "True hoặc False"),
@@ -80,6 +92,7 @@ _EXPECTED = {
 _REQUIRED_KEYS = {
     "PORTAL_INDEX_URLS": ("plans", "units", "targets", "tasks"),
     "PORTAL_FEED_URLS": ("all", "unit", "plan"),
+    "PORTAL_FILTER_URLS": ("unit", "plan", "status", "target_status"),
     "PORTAL_FOLDERS": tuple(DEFAULT_FOLDERS),
 }
 _PLACEHOLDERS = {
@@ -128,6 +141,11 @@ def validate(settings) -> list:
         if key in _FOLDER_URLS and not value.endswith("/"):
             bad(key, expected)
         if isinstance(value, int) and not isinstance(value, bool) and value <= 0:
+            bad(key, expected)
+        if key == "PORTAL_FILTER_URLS" and not all(
+                isinstance(v, str) and "{id}" in v and v.endswith("/") for v in value.values()):
+            bad(key, expected)
+        if key == "PORTAL_NOT_FOUND_SAVE_AS" and not value.endswith(".html"):
             bad(key, expected)
     if not problems:
         try:

@@ -60,6 +60,8 @@ class Unit:
     url: str = ""
     data_urls: dict = field(default_factory=dict)  # {dataset: {"json": url, "csv": url}}
     feed_url: str = ""
+    qualified_label: str = ""  # label + «(parent)» where names clash (pages.names.qualified_labels)
+    filter_url: str = ""  # the pre-built task list of this unit and its divisions ("" when none)
 
     @property
     def label(self):
@@ -168,6 +170,8 @@ class Plan:
     rollup: object = None  # rules.rollups.Rollup
     # pages phase
     url: str = ""
+    label: str = ""  # short label for tables: the number, or a fallback (pages.names.plan_label)
+    filter_url: str = ""  # the pre-built task list of this plan
     parts: list = field(default_factory=list)  # rendered body: [("html", text) | (layout, items)]
     sections: list = field(default_factory=list)  # [(level, anchor, title)] of h2–h4
     card_url: str = ""

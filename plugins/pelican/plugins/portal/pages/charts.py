@@ -9,8 +9,12 @@ from datetime import timedelta
 from ..model.deadlines import format_date
 from ..model.values import format_number, format_value
 
-WIDTH, HEIGHT = 400, 240
-LEFT, RIGHT, TOP, BOTTOM = 46, 16, 18, 34  # margins around the plot area
+WIDTH, HEIGHT = 400, 256
+LEFT, RIGHT, TOP, BOTTOM = 46, 16, 18, 50  # margins around the plot area (two rows of dates below)
+TICK_FONT = 14  # px, in SVG user units (partials/progress.html draws the ticks at this size)
+CHAR_WIDTH = 0.62  # a generous width of one digit or "/" of the tick font, in font sizes
+TICK_GAP = 8  # the least room between two date labels on one row
+ROW_HEIGHT = 18  # the second row of date labels sits this far below the first
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Chart:
     goal_y: float
     goal_label: str
     path: tuple | None  # (x1, y1, x2, y2) of the straight path to the goal, when judged on it
-    x_ticks: tuple  # (x, label)
+    x_ticks: tuple  # (x, label, text-anchor "start"|"middle"|"end", row 0|1): see date_ticks
     y_ticks: tuple  # (y, label)
     title: str
     description: str  # the text alternative: every value, the goal and the deadline
@@ -57,6 +61,33 @@ def _nice_max(value):
         if step * magnitude >= value:
             return step * magnitude
     return 10 * magnitude
+
+
+def date_ticks(candidates, left, right):
+    """Date labels under the plot that never overlap: `candidates` are (x, date) in order of
+    importance (first date, last report, deadline). Each label is anchored so it stays inside
+    [left - margin, right + margin]; a label that would overlap one already placed goes to the
+    second row, and is left out (its date stays in the text alternative) when both rows are taken.
+    Returns ((x, label, anchor, row), …) sorted by x, each date once."""
+    placed, seen = [], set()
+    width = None
+    for x, day in candidates:
+        if day in seen:
+            continue
+        seen.add(day)
+        label = format_date(day)
+        width = len(label) * TICK_FONT * CHAR_WIDTH
+        if x - width / 2 < left - LEFT + 2:
+            anchor, box = "start", (x, x + width)
+        elif x + width / 2 > right + RIGHT - 2:
+            anchor, box = "end", (x - width, x)
+        else:
+            anchor, box = "middle", (x - width / 2, x + width / 2)
+        for row in (0, 1):
+            if all(r != row or b[1] + TICK_GAP <= box[0] or box[1] + TICK_GAP <= b[0] for _, _, _, r, b in placed):
+                placed.append((x, label, anchor, row, box))
+                break
+    return tuple((x, label, anchor, row) for x, label, anchor, row, _ in sorted(placed, key=lambda t: t[0]))
 
 
 def history_chart(target, judging_date=None, width=WIDTH, height=HEIGHT):
@@ -93,11 +124,9 @@ def history_chart(target, judging_date=None, width=WIDTH, height=HEIGHT):
     path = None
     if judgement is not None and judgement.expected is not None and judgement.baseline_date and deadline:
         path = (x_of(judgement.baseline_date), y_of(judgement.origin or 0.0), x_of(deadline), y_of(goal.value))
-    x_ticks = [(x_of(start), format_date(start))]
-    if deadline and deadline != start:
-        x_ticks.append((x_of(deadline), format_date(deadline)))
-    elif end != start:
-        x_ticks.append((x_of(end), format_date(end)))
+    last = max(r.as_of for r in reports)
+    x_ticks = date_ticks([(x_of(start), start), (x_of(last), last)]
+                         + ([(x_of(deadline), deadline)] if deadline else []), left, right)
     y_ticks = tuple((y_of(v), format_value(v, goal) if goal.measure == "percent" else format_number(v))
                     for v in (0.0, top_value / 2, top_value))
     goal_label = f"Mục tiêu {goal.text}"
@@ -109,4 +138,4 @@ def history_chart(target, judging_date=None, width=WIDTH, height=HEIGHT):
         description += " Đường chấm là lộ trình đều từ ngày ban hành kế hoạch đến mục tiêu."
     return Chart(width, height, left, right, top, bottom, points,
                  " ".join(f"{p.x},{p.y}" for p in points), y_of(goal.value), goal_label, path,
-                 tuple(x_ticks), y_ticks, title, description)
+                 x_ticks, y_ticks, title, description)

@@ -5,6 +5,8 @@ from .. import vocabulary
 from ..model.values import format_value
 from ..outputs import opendata
 from ..outputs.feeds import feeds_enabled
+from ..rules.rollups import task_bucket
+from .lists import unit_sections
 
 
 def template_context(portal, settings):
@@ -24,6 +26,7 @@ def template_context(portal, settings):
         "portal_changes": portal.changes,
         "portal_about_url": settings["PORTAL_ABOUT_URL"],
         "portal_late_url": settings["PORTAL_LATE_URL"],
+        "portal_data_url": settings["PORTAL_DATA_URL"],
         "portal_data_urls": opendata.file_urls(settings["PORTAL_DATA_URL"], list(opendata.KINDS)),
         "portal_data_kinds": opendata.KINDS,
         "portal_feed_all": feeds["all"] if feeds else "",
@@ -36,5 +39,14 @@ def template_context(portal, settings):
         "target_buckets": vocabulary.labels(vocabulary.TARGET_STATES),
         "late_label": vocabulary.LATE_LABEL,
         "met_late_label": vocabulary.MET_LATE_LABEL,
+        "late_bucket": vocabulary.LATE,
         "value_text": format_value,
+        "task_bucket": task_bucket,
+        "unit_sections": unit_sections,
+        "portal_filter_urls": settings["PORTAL_FILTER_URLS"],
+        "filter_units": sorted((u for u in portal.units.values() if u.filter_url),
+                               key=lambda u: u.qualified_label.casefold()),
+        "filter_areas": sorted({t.area for t in portal.tasks.values() if t.area}),
+        "filter_months": sorted({t.state.due.strftime("%Y-%m") for t in portal.tasks.values() if t.state.due}),
+        "favicon_url": "theme/favicon.svg",
     }

@@ -17,6 +17,7 @@ from ..rules.rollups import unique
 from ..settings import save_as
 from .context import template_context
 from .examples import example_judgement
+from .lists import filtered_target_lists, filtered_task_lists
 from .prepare import prepare
 
 logger = logging.getLogger(__name__)
@@ -43,12 +44,15 @@ class PortalGenerator(Generator):
         self._write_indexes(writer)
         self._write_about(writer)
         self._write_late(writer)
+        self._write_filtered_lists(writer)
+        self._write_empty_categories(writer)
+        self._write_not_found(writer)
         self._write_plans(writer)
         self._write_units(writer)
         self._write_targets(writer)
         self._write_badges(writer)
         self._write_feeds(writer)
-        self._write_open_data()
+        self._write_data_index(writer, self._write_open_data())
         self._write_report_forms()
         self._write_cards()
 
@@ -66,6 +70,34 @@ class PortalGenerator(Generator):
 
     def _write_late(self, writer):
         self._write_page(writer, self.settings["PORTAL_LATE_URL"], "late", "trang nhiệm vụ quá hạn")
+
+    def _write_filtered_lists(self, writer):
+        """The pre-built lists every filter option of the indexes links to (JavaScript off)."""
+        for url, kind, title, tasks in filtered_task_lists(self.portal, self.settings):
+            self._write_page(writer, url, "task-filter", f"danh sách «{title}»",
+                             list_title=title, list_tasks=tasks, list_kind=kind)
+        for url, title, targets in filtered_target_lists(self.portal, self.settings):
+            self._write_page(writer, url, "target-filter", f"danh sách «{title}»",
+                             list_title=title, list_targets=targets)
+
+    def _write_empty_categories(self, writer):
+        """«Cập nhật» and «Tin tức» exist before their first article (the menu links them)."""
+        folders = self.settings["PORTAL_FOLDERS"]
+        used = {article.category.slug for article in self.context.get("articles", [])}
+        for key in ("updates", "news"):
+            if folders[key] not in used:
+                self._write_page(writer, f"{folders[key]}/", "category-empty", f"trang «{folders[key]}» chưa có bài",
+                                 category_slug=folders[key])
+
+    def _write_not_found(self, writer):
+        save = self.settings["PORTAL_NOT_FOUND_SAVE_AS"]
+        self.files.claim(save, "trang «không tìm thấy»")
+        # Absolute links: the server shows this page at any missing address.
+        writer.write_file(save, self.get_template("404"), self.context, relative_urls=False, url=save)
+
+    def _write_data_index(self, writer, datasets):
+        self._write_page(writer, self.settings["PORTAL_DATA_URL"], "data-index", "mục lục dữ liệu mở",
+                         datasets=datasets)
 
     def _write_plans(self, writer):
         for plan in self.portal.plans:
@@ -91,12 +123,15 @@ class PortalGenerator(Generator):
             write_feeds(writer, self.files, self.portal, self.context, self.settings)
 
     def _write_open_data(self):
+        """Writes every data set; returns [(scope, page URL or "", kind, {"csv": url, "json": url})]."""
         portal, day = self.portal, self.portal.judging_date
         sample = bool(self.settings.get("PORTAL_SAMPLE_DATA"))
         encoded = opendata.Encoded(self._absolute)
+        written = []
 
-        def write(urls, kind, items, scope):
+        def write(urls, kind, items, scope, page=""):
             opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample)
+            written.append((scope, page, kind, urls[kind]))
 
         whole = {"don-vi": list(portal.units.values()), "ke-hoach": portal.plans,
                  **opendata.slices(list(portal.targets.values()), list(portal.tasks.values()))}
@@ -104,14 +139,15 @@ class PortalGenerator(Generator):
             write(self.context["portal_data_urls"], kind, items, "toàn cổng")
         for plan in portal.plans:
             for kind, items in opendata.slices(plan.targets, plan.tasks).items():
-                write(plan.data_urls, kind, items, f"kế hoạch {plan.number}")
+                write(plan.data_urls, kind, items, f"kế hoạch {plan.label}", plan.url)
         for unit in portal.units.values():
             tasks = unique([*unit.led_tasks, *unit.supported_tasks, *(t for _, t in unit.group_tasks)])
             for kind, items in opendata.slices(unit.targets, tasks).items():
-                write(unit.data_urls, kind, items, unit.name)
+                write(unit.data_urls, kind, items, unit.name, unit.url)
         for target in portal.targets.values():
             items = opendata.slices([target], [])["so-lieu-chi-tieu"]
-            write(target.data_urls, "so-lieu-chi-tieu", items, f"chỉ tiêu {target.id}")
+            write(target.data_urls, "so-lieu-chi-tieu", items, f"chỉ tiêu {target.id}", target.url)
+        return written
 
     def _write_report_forms(self):
         started = time.perf_counter()

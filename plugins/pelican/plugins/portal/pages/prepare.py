@@ -1,8 +1,9 @@
 """The pages phase: URLs and what pages show, set once per object per build.
 
 After rules.evaluate and before any writing: `url` (units, plans, tasks, targets, updates),
-`badge_url`, `data_urls`, `feed_url`, `card_url`, rendered plan bodies (`parts`, `sections`),
-history charts and the link from each update to its Pelican article.
+`label`, `qualified_label`, `filter_url`, `badge_url`, `data_urls`, `feed_url`, `card_url`,
+rendered plan bodies (`parts`, `sections`), history charts and the link from each update to
+its Pelican article.
 """
 
 import os
@@ -11,6 +12,7 @@ from ..outputs import opendata
 from ..outputs.card_specs import card_specs
 from ..outputs.feeds import feeds_enabled
 from .charts import history_chart
+from .names import plan_label, qualified_labels
 from .render import make_markdown, render_markdown, split_on_blocks
 
 
@@ -21,13 +23,19 @@ def prepare(portal, settings, articles=()):
     data = settings["PORTAL_DATA_URL"]
     feeds = settings["PORTAL_FEED_URLS"] if feeds_enabled(settings) else None
     slices = opendata.SLICE_KINDS
+    filters = settings["PORTAL_FILTER_URLS"]
+    qualified = qualified_labels(portal.units.values())
     for unit in portal.units.values():
         unit.url = settings["PORTAL_UNIT_URL"].format(id=unit.id)
+        unit.qualified_label = qualified[id(unit)]
+        unit.filter_url = filters["unit"].format(id=unit.id) if unit.work[1] else ""
         unit.data_urls = opendata.file_urls(f"{data}don-vi/{unit.id}/", slices)
         unit.feed_url = feeds["unit"].format(id=unit.id) if feeds else ""
     md = make_markdown()
     for plan in portal.plans:
         plan.url = settings["PORTAL_PLAN_URL"].format(id=plan.id)
+        plan.label = plan_label(plan)
+        plan.filter_url = filters["plan"].format(id=plan.id)
         html, plan.sections = render_markdown(plan.body, md)
         plan.parts = split_on_blocks(html, plan.blocks)
         plan.data_urls = opendata.file_urls(f"{data}ke-hoach/{plan.id}/", slices)

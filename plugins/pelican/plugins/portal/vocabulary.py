@@ -40,6 +40,7 @@ STYLES = {
     "ongoing": "#6a4c93",
     "neutral": "#0b4f8a",
     "muted": "#8c8c8c",
+    "not-met-dark": "#6e1610",  # late and never reported: set apart from late in the bars
 }
 
 # Badge (target) states, PRODUCT.md "Progress, honestly".
@@ -90,7 +91,7 @@ TASK_BUCKETS = _table(
     Term(NOT_STARTED, "Chưa triển khai", "muted"),
     Term(NEVER_REPORTED, TASK_STATUSES[NEVER_REPORTED_STATUS].label, "no-data"),
     Term(LATE, LATE_REPORTED_LABEL, "not-met"),
-    Term(LATE_UNREPORTED, LATE_UNREPORTED_LABEL, "not-met"),
+    Term(LATE_UNREPORTED, LATE_UNREPORTED_LABEL, "not-met-dark"),
 )
 LATE_BUCKETS = (LATE, LATE_UNREPORTED)
 

@@ -74,7 +74,8 @@ def expected_files(settings, context):
             settings["PORTAL_LATE_URL"], settings["PORTAL_SEARCH_URL"]]
     files = [save_as(url) for url in urls]
     files += [settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html") for name in settings.get("DIRECT_TEMPLATES", [])]
-    files += [f"{settings['THEME_STATIC_DIR']}/js/search-engine.js", f"{settings['THEME_STATIC_DIR']}/css/portal.css"]
+    files += [f"{settings['THEME_STATIC_DIR']}/js/search-engine.js", f"{settings['THEME_STATIC_DIR']}/css/portal.css",
+              f"{settings['THEME_STATIC_DIR']}/css/states.css"]
     portal = context.get("portal")
     if portal is not None:
         files += [save_as(plan.url) for plan in portal.plans]

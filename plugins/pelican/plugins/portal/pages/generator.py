@@ -19,6 +19,7 @@ from .context import template_context
 from .examples import example_judgement
 from .lists import filtered_target_lists, filtered_task_lists
 from .prepare import prepare
+from .stylesheet import state_css
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class PortalGenerator(Generator):
         self._write_data_index(writer, self._write_open_data())
         self._write_report_forms()
         self._write_cards()
+        self._write_state_styles()
 
     # One method per page kind ------------------------------------------------------------
 
@@ -165,6 +167,10 @@ class PortalGenerator(Generator):
             self.files.place_file(url, cached, f"thẻ chia sẻ «{item.id}»")
         logger.info("Share cards: %d drawn, %d reused from %s (%.2f s)", drawn, len(self.cards) - drawn, cache,
                     time.perf_counter() - started)
+
+    def _write_state_styles(self):
+        path = f"{self.settings['THEME_STATIC_DIR']}/css/states.css"
+        self.files.write_text(path, state_css(), "màu trạng thái (vocabulary.py)")
 
     # Helpers -----------------------------------------------------------------------------
 

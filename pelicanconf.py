@@ -41,7 +41,7 @@ DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ARCHIVES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "404"]  # 404.html: the page the web server shows for a missing address
+DIRECT_TEMPLATES = ["index"]  # 404.html is written by the portal (PORTAL_NOT_FOUND_SAVE_AS)
 
 DEFAULT_PAGINATION = 20
 PAGINATED_TEMPLATES = {"category": None}

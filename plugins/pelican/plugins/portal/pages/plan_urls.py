@@ -83,12 +83,20 @@ def _portal_outputs(portal, settings):
     pages = [(url, f"trang danh mục {_kind_label(key)}") for key, url in settings["PORTAL_INDEX_URLS"].items()]
     pages += [(settings["PORTAL_ABOUT_URL"], "trang «về dữ liệu»"),
               (settings["PORTAL_LATE_URL"], "trang nhiệm vụ quá hạn"),
-              (settings["PORTAL_SEARCH_URL"], "trang tìm kiếm")]
+              (settings["PORTAL_SEARCH_URL"], "trang tìm kiếm"),
+              (settings["PORTAL_DATA_URL"], "mục lục dữ liệu mở")]
+    filters = settings["PORTAL_FILTER_URLS"]  # pre-built lists (pages/lists.py), planned for every id
+    pages += [(filters["unit"].format(id=i), f"danh sách nhiệm vụ của đơn vị «{i}»") for i in portal.units]
+    pages += [(filters["plan"].format(id=p.id), f"danh sách nhiệm vụ của kế hoạch {p.number}") for p in portal.plans]
+    pages += [(filters["status"].format(id=k), f"danh sách nhiệm vụ «{k}»") for k in vocabulary.TASK_BUCKETS]
+    pages += [(filters["target_status"].format(id=k), f"danh sách chỉ tiêu «{k}»") for k in vocabulary.TARGET_STATES]
     pages += [(settings["PORTAL_PLAN_URL"].format(id=p.id), f"trang kế hoạch {p.number}") for p in portal.plans]
     pages += [(settings["PORTAL_UNIT_URL"].format(id=i), f"trang đơn vị «{i}»") for i in portal.units]
     pages += [(settings["PORTAL_TARGET_URL"].format(id=i), f"trang chỉ tiêu «{i}»") for i in portal.targets]
     for url, description in pages:
         yield save_as(url), _Planned(description)
+    yield settings["PORTAL_NOT_FOUND_SAVE_AS"], _Planned("trang «không tìm thấy»")
+    yield f"{settings['THEME_STATIC_DIR']}/css/states.css", _Planned("màu trạng thái (vocabulary.py)")
     for target_id in portal.targets:
         yield settings["PORTAL_BADGE_URL"].format(id=target_id), _Planned(f"huy hiệu chỉ tiêu «{target_id}»")
     if feeds_enabled(settings):

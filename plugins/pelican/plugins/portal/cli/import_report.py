@@ -45,6 +45,7 @@ class ImportProblems(list):
     """Problems as printed lines: `where: «header»: found — expected`."""
 
     def add(self, cell, found, expected=""):
+        """Record one problem at a cell (or a file when `cell` is empty)."""
         header = f"«{cell.header}»: " if cell.header else ""
         self.append(f"{cell.ref}: {header}{found}" + (f" — {expected}" if expected else ""))
 

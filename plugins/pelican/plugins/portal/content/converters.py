@@ -86,6 +86,7 @@ def fold_key(text):
 
 
 def to_text(text):
+    """The text as written."""
     return text
 
 

@@ -15,6 +15,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Text(str):
+    """A YAML scalar kept as text; `line` is its 1-based source line."""
     line: int = 1
 
 
@@ -27,6 +28,7 @@ class Record(dict):
 
 
 class Items(list):
+    """A YAML list; `line` is its 1-based source line."""
     line: int = 1
 
 

@@ -44,6 +44,7 @@ class Deadline:
 
     @property
     def is_ongoing(self):
+        """True for «thường xuyên» (never late)."""
         return self.kind == ONGOING
 
 
@@ -95,4 +96,5 @@ def _starts_with_condition(folded):
 
 
 def format_date(value: date | None) -> str:
+    """31/12/2025 from a date; "" for None."""
     return value.strftime("%d/%m/%Y") if value else ""

@@ -29,11 +29,13 @@ QUALITATIVE_MEASURE = "qualitative"
 
 
 class GoalError(ValueError):
-    pass
+    """A goal that cannot be read; the message is Vietnamese."""
 
 
 @dataclass(frozen=True)
 class Goal:
+    """A target's goal: comparison (>=, >, =, <=, <), value in its measure (percent 0–100,
+    a count, or 1.0 for a qualitative target) and the counted thing's name."""
     comparison: str  # one of >=, >, =, <=, <
     value: float
     measure: str  # "percent" or "count"
@@ -41,6 +43,7 @@ class Goal:
 
     @property
     def lower_is_better(self):
+        """True for «tối đa», «dưới» goals."""
         return self.comparison in ("<=", "<")
 
     def is_met_by(self, value: float) -> bool:

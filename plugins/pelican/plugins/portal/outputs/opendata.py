@@ -15,6 +15,8 @@ from ..rules.rollups import task_bucket
 
 @dataclass(frozen=True)
 class Column:
+    """One open-data column: its key (CSV header, JSON field), its Vietnamese description
+    (shown on «Về dữ liệu») and get(item, link) -> value."""
     key: str
     description: str  # Vietnamese, shown on the "Về dữ liệu" page
     get: object  # function(item, link) -> value (str, number, bool, date, list or None)

@@ -37,11 +37,13 @@ class PortalGenerator(Generator):
         self.context["portal_files"] = self.files
 
     def generate_context(self):
+        """The pages phase (pages/prepare.py) and the template context."""
         self.cards = prepare(self.portal, self.settings, self.context.get("articles", []))
         self.context.update(template_context(self.portal, self.settings))
         self.context["report_forms"] = forms.form_urls(self.portal, self.settings["PORTAL_DATA_URL"])
 
     def generate_output(self, writer):
+        """Every page kind, badge, feed, data set, form, card and the state stylesheet."""
         self._write_indexes(writer)
         self._write_about(writer)
         self._write_late(writer)

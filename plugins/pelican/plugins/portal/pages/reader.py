@@ -20,6 +20,7 @@ class PortalReader(BaseReader):
     file_extensions = ["md"]
 
     def read(self, source_path):
+        """(HTML, metadata) of one .md file; raises ContentError when it has no front matter."""
         problems = ProblemLog()
         record, body, _ = read_front_matter(source_path, problems)
         if record is None:  # not read by the content stage (outside its folders)

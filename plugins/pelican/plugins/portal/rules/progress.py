@@ -50,10 +50,12 @@ class TargetJudgement:
 
     @property
     def reporting(self):
+        """"reported" or "not-reported" (the reporting status, apart from progress)."""
         return NOT_REPORTED if self.latest is None else REPORTED
 
     @property
     def reporting_label(self):
+        """The reporting status in words."""
         return REPORTING_LABELS[self.reporting]
 
     @property
@@ -63,6 +65,7 @@ class TargetJudgement:
 
     @property
     def progress_label(self):
+        """The progress status in words, or «Chưa đánh giá được» without data."""
         if self.latest is None:
             return NOT_JUDGED_LABEL
         return MET_LATE_LABEL if self.met_late else PROGRESS_LABELS[self.state]
@@ -145,6 +148,7 @@ class TaskState:
 
     @property
     def label(self):
+        """The task's status in words."""
         return TASK_LABELS[self.status]
 
     @property

@@ -58,13 +58,16 @@ class Rollup:
 
     @property
     def target_segments(self):
+        """(Count, x) of each non-empty target state on a 0..100 bar."""
         return segments(self.targets)
 
     @property
     def task_segments(self):
+        """(Count, x) of each non-empty task bucket on a 0..100 bar."""
         return segments(self.tasks)
 
     def task_count(self, key):
+        """How many tasks fall in bucket `key` (a key of vocabulary.TASK_BUCKETS)."""
         return next(c.count for c in self.tasks if c.key == key)
 
     @property

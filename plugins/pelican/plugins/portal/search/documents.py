@@ -33,6 +33,8 @@ _SPACES = re.compile(r"\s+")
 
 @dataclass(eq=False)
 class SearchDoc:
+    """One search result: kind (a key of vocabulary.SEARCH_KINDS), title, URL with anchor,
+    the unit it is shown under, a short plain-text body, keys and context words."""
     kind: str  # a key of KINDS
     title: str
     url: str  # relative to the site root, with #anchor for sections and tasks
@@ -48,6 +50,7 @@ class SearchDoc:
 
 
 def one_line(text):
+    """Runs of white space to one space, trimmed; "" for None."""
     return _SPACES.sub(" ", text or "").strip()
 
 
@@ -74,11 +77,13 @@ def cut_words(text, limit):
 
 
 def excerpt(text, limit=BODY_WORDS):
+    """The first `limit` words, with « …» when there were more."""
     head, rest = cut_words(text, limit)
     return head + (" …" if rest else "")
 
 
 def unit_docs(portal):
+    """A SearchDoc per unit: its name, short name and aliases as keys."""
     for unit in portal.units.values():
         keys = [name for name in (unit.short_name, *unit.aliases) if name]
         parts = [(vocabulary.UNIT_KINDS[unit.kind].label if unit.kind in vocabulary.UNIT_KINDS else "").capitalize()]
@@ -91,6 +96,7 @@ def unit_docs(portal):
 
 
 def plan_docs(plan):
+    """A SearchDoc for the plan and one per h2–h4 section of its full text."""
     context = f"Kế hoạch số {plan.number}"
     yield SearchDoc("plan", plan.title, plan.url, plan.issuer, excerpt(one_line(plan.summary)),
                     [plan.number], context, date=_date(plan.issued), text=one_line(plan.summary),
@@ -121,6 +127,7 @@ def plan_sections(plan):
 
 
 def task_docs(portal):
+    """A SearchDoc per task: its text, number, plan number and units."""
     for task in portal.tasks.values():
         title, rest = cut_words(plain(task.text), TITLE_WORDS)
         title += " …" if rest else ""
@@ -137,6 +144,7 @@ def task_docs(portal):
 
 
 def target_docs(portal):
+    """A SearchDoc per target: its text, goal, deadline, plan and owner."""
     for target in portal.targets.values():
         body = f"Mục tiêu {target.goal_text}, thời hạn {target.deadline.text}. {one_line(target.note)}"
         status = f"badge-{target.judgement.state}" if target.judgement else ""
@@ -148,6 +156,7 @@ def target_docs(portal):
 
 
 def update_docs(portal):
+    """A SearchDoc per update and news article that has a page."""
     for update in portal.updates:
         if not update.url:
             continue

@@ -46,6 +46,7 @@ class SearchGenerator(Generator):
             raise ContentError(problems.items)
 
     def generate_output(self, writer):
+        """Write the index files, the manifest and the search page through OutputFiles."""
         portal, settings, files = self.context["portal"], self.settings, self.context["portal_files"]
         started = time.perf_counter()
         docs = build_docs(portal)

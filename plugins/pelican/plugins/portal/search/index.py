@@ -158,10 +158,12 @@ def unit_table(units):
 
 
 def dumps(value):
+    """Compact JSON text (no spaces, UTF-8 kept)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def named(prefix, text):
+    """A content-hashed file name: prefix + 10 hex digits of the text's SHA-1 + .json."""
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     return f"{prefix}.{digest}.json"
 

@@ -101,6 +101,7 @@ class Expander:
         return bool(self.full)
 
     def extra(self, words):
+        """The synonym terms to add for a list of folded words."""
         out = []
         for i, word in enumerate(words):
             for form in self.full.get(word, ()):

@@ -38,9 +38,9 @@ from bench.corpus import write_corpus  # noqa: E402
 sys.path.insert(0, str(REPO / "tests" / "search"))
 from relevance import document_urls, judged_queries, measure, ranked_urls  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the tests' Chromium set-up)
+
 JUDGING_DATE = "2026-10-01"
 
 CORPUS_QUERIES = [

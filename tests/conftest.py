@@ -21,6 +21,18 @@ def basic_site(tmp_path_factory):
     return Site(build(content, tmp / "output"))
 
 
+@pytest.fixture(scope="session")
+def real_server(tmp_path_factory):
+    """The real content/ built once and served on 127.0.0.1 with the production CSP."""
+    from browser_support import Server
+
+    output = tmp_path_factory.mktemp("real-pages") / "output"
+    build(REPO / "content", output)
+    server = Server(output)
+    yield server
+    server.stop()
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests that drive Chromium (tests/browser/, or any test using the `browser` fixture) are
     marked `browser`: `pytest -m "not browser"` runs the fast suite alone."""

@@ -4,6 +4,7 @@ production Content-Security-Policy: shared by the browser tests."""
 import functools
 import http.server
 import threading
+from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,3 +43,14 @@ class Server:
     def stop(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"  # npm ci, package-lock.json
+WCAG = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}"
+
+
+def axe_violations(page):
+    """Run axe-core's WCAG 2.1 A/AA rules on a Playwright page (its context needs
+    bypass_csp=True): [[rule id, node count, first node's selector], …], [] when clean."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(f"axe.run(document, {WCAG}).then(r => r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].target]))")

@@ -6,11 +6,9 @@ import os
 
 import pytest
 
-from browser_support import CHROMIUM, Server
-from site_support import REPO, Site, build, copy_site
+from browser_support import CHROMIUM, Server, axe_violations
+from site_support import Site, build, copy_site
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-WCAG = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}"
 
 PAGES = [
     "", "ke-hoach/", "ke-hoach/kh-a/", "don-vi/", "don-vi/so-a/", "don-vi/a-van-phong/", "chi-tieu/",
@@ -57,9 +55,7 @@ def test_page_is_accessible_narrow_and_local(browser, server, path, width):
     # axe is injected from outside the page: this context bypasses the CSP for it.
     context, page, _, _ = open_page(browser, url, viewport={"width": width, "height": 800}, bypass_csp=True)
     try:
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
-            f"axe.run(document, {WCAG}).then(r => r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].target]))")
+        violations = axe_violations(page)
         assert violations == [], violations
     finally:
         context.close()
@@ -76,15 +72,6 @@ def test_readable_without_javascript_and_prints_without_navigation(browser, serv
         assert page.locator("main h1").is_visible()
     finally:
         context.close()
-
-
-@pytest.fixture(scope="module")
-def real_server(tmp_path_factory):
-    output = tmp_path_factory.mktemp("real-pages") / "output"
-    build(REPO / "content", output)
-    server = Server(output)
-    yield server
-    server.stop()
 
 
 REAL_PAGES = ["", "ke-hoach/01-kh-bcd-duong-kinh/", "ke-hoach/3183-kh-stp/", "don-vi/", "don-vi/so-tu-phap/",

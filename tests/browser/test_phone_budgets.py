@@ -7,11 +7,8 @@ import os
 
 import pytest
 
-from browser_support import CHROMIUM, Server
-from site_support import REPO, build
+from browser_support import CHROMIUM, axe_violations
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-WCAG = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}"
 
 # Heights at 360 px measured on the unmodified build (commit fa7a4aa, same content): 54,904 px
 # (tasks index), 39,896 px (late tasks), 43,721 px (plan 3183). Budget: a third of each.
@@ -43,12 +40,8 @@ MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory):
-    output = tmp_path_factory.mktemp("phone") / "output"
-    build(REPO / "content", output)
-    server = Server(output)
-    yield server
-    server.stop()
+def real(real_server):
+    return real_server
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -76,9 +69,7 @@ def test_real_pages_are_wcag_aa_clean(browser, real, path, width):
     try:
         page = context.new_page()
         page.goto(f"{real.origin}/{path}")
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
-            f"axe.run(document, {WCAG}).then(r => r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].target]))")
+        violations = axe_violations(page)
         assert violations == [], violations
     finally:
         context.close()

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pelican.plugins.portal.text import fold
-from site_support import REPO
+from browser_support import axe_violations
 from search_support import CHROMIUM, Server, build_search_site, fold_cases, index_files
 
 if not os.path.exists(CHROMIUM):
@@ -353,8 +353,6 @@ def test_many_small_shards_rank_exactly_like_one(browser, server, tmp_path):
         other.stop()
 
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-WCAG = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}"
 
 
 @pytest.mark.parametrize("width", [1280, 360])
@@ -363,8 +361,7 @@ def test_search_page_with_results_passes_axe_wcag_21_aa(browser, server, width):
     page = Page(browser, server.origin, bypass_csp=True, viewport={"width": width, "height": 800})
     try:
         page.search("thủy lợi")
-        page.page.add_script_tag(path=str(AXE))
-        violations = page.page.evaluate(f"axe.run(document, {WCAG}).then(r => r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].target]))")
+        violations = axe_violations(page.page)
         assert violations == []
         overflow = page.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, "the page scrolls sideways"

@@ -95,7 +95,7 @@ def test_dương_kinh_appendix_has_sixteen_rows_and_marks_the_cut(real_site):
     page = real_site.page("ke-hoach/01-kh-bcd-duong-kinh/")
     rows = page.select(".fulltext table.task-table tbody tr")
     # rows 2, 12, 15: the TT cell is unreadable (002:208, 305, 347): marked, the portal's count apart
-    numbers = [row.find("td").get_text(" ", strip=True) for row in rows]
+    numbers = [row.select_one(".task-number").get_text(" ", strip=True).removesuffix(".").strip() for row in rows]
     portal_numbered = {2, 12, 15}
     assert numbers == [f"[không đọc được] (cổng đánh số: {n})" if n in portal_numbered else str(n) for n in range(1, 17)]
     assert "bản scan bị cắt" in rows[-1].get_text()  # the scan ends inside row 16: a cut, not a blur

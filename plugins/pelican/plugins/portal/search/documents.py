@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from .. import vocabulary
+from ..pages.names import has_number
 
 # Kinds, in the order results of equal score are listed. The one-letter codes go to the browser.
 KINDS = {key: term.style for key, term in vocabulary.SEARCH_KINDS.items()}
@@ -97,13 +98,13 @@ def unit_docs(portal):
 
 def plan_docs(plan):
     """A SearchDoc for the plan and one per h2–h4 section of its full text."""
-    context = f"Kế hoạch số {plan.number}"
+    context = f"Kế hoạch {plan_ref(plan)}"
     yield SearchDoc("plan", plan.title, plan.url, plan.issuer, excerpt(one_line(plan.summary)),
                     [plan.number], context, date=_date(plan.issued), text=one_line(plan.summary),
                     related=plan.issuer.name if plan.issuer else "")
     for anchor, title, text in plan_sections(plan):
         yield SearchDoc("section", title, f"{plan.url}#{anchor}", plan.issuer, excerpt(text),
-                        context=f"Mục trong kế hoạch số {plan.number}", text=cut_words(text, TEXT_WORDS)[0],
+                        context=f"Mục trong kế hoạch {plan_ref(plan)}", text=cut_words(text, TEXT_WORDS)[0],
                         related=plan.number)
 
 
@@ -126,6 +127,12 @@ def plan_sections(plan):
     return [(anchor, title, _SPACES.sub(" ", " ".join(texts)).strip()) for anchor, title, texts in sections]
 
 
+def plan_ref(plan):
+    """How a result names its plan: «số 3183/KH-STP», or the plan's label when the document
+    has no number («KH CĐS UBND phường Thạch Khôi 6 tháng cuối 2025»)."""
+    return f"số {plan.number}" if has_number(plan.number) else plan.label
+
+
 def task_docs(portal):
     """A SearchDoc per task: its text, number, plan number and units."""
     for task in portal.tasks.values():
@@ -136,8 +143,10 @@ def task_docs(portal):
         status = ""
         if task.state is not None:
             status = f"task-{task.state.status}" + (" task-late" if task.state.late else "")
-        context = f"Nhiệm vụ {task.number} · Kế hoạch số {task.plan.number}"
+        context = f"Nhiệm vụ {task.number} · Kế hoạch {plan_ref(task.plan)}"
         keys = [f"nhiệm vụ {task.number}", task.id]
+        if task.portal_number:  # the number the page shows beside an unreadable one
+            keys.append(f"nhiệm vụ {task.portal_number}")
         related = " ; ".join([task.plan.number, *(u.name for u in (*task.leads, *task.supports))])
         yield SearchDoc("task", title, task.url, unit,
                         excerpt(body), keys, context, status, text=body, related=related)
@@ -151,7 +160,7 @@ def target_docs(portal):
         related = " ; ".join(p for p in (target.plan.number, target.plan.title,
                                          target.unit.name if target.unit else "") if p)
         yield SearchDoc("target", one_line(target.text), target.url, target.unit, excerpt(body.strip()),
-                        [target.id], f"Chỉ tiêu · Kế hoạch số {target.plan.number}", status, text=body.strip(),
+                        [target.id], f"Chỉ tiêu · Kế hoạch {plan_ref(target.plan)}", status, text=body.strip(),
                         related=related)
 
 

@@ -85,8 +85,9 @@ def _portal_outputs(portal, settings):
               (settings["PORTAL_LATE_URL"], "trang nhiệm vụ quá hạn"),
               (settings["PORTAL_SEARCH_URL"], "trang tìm kiếm"),
               (settings["PORTAL_DATA_URL"], "mục lục dữ liệu mở")]
-    filters = settings["PORTAL_FILTER_URLS"]  # pre-built lists (pages/lists.py), planned for every id
-    pages += [(filters["unit"].format(id=i), f"danh sách nhiệm vụ của đơn vị «{i}»") for i in portal.units]
+    filters = settings["PORTAL_FILTER_URLS"]  # pre-built lists (pages/lists.py)
+    pages += [(filters["unit"].format(id=u.id), f"danh sách nhiệm vụ của đơn vị «{u.id}»")
+              for u in portal.units.values() if any(m.led_tasks for m in (u, *u.descendants()))]
     pages += [(filters["plan"].format(id=p.id), f"danh sách nhiệm vụ của kế hoạch {p.number}") for p in portal.plans]
     pages += [(filters["status"].format(id=k), f"danh sách nhiệm vụ «{k}»") for k in vocabulary.TASK_BUCKETS]
     pages += [(filters["target_status"].format(id=k), f"danh sách chỉ tiêu «{k}»") for k in vocabulary.TARGET_STATES]

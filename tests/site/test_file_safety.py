@@ -148,3 +148,18 @@ def test_good_names_and_real_files_pass(tmp_path):
     (content / "hinh-anh").mkdir()
     (content / "hinh-anh" / "anh-bia-2025.jpg").write_bytes(b"\xff\xd8")
     assert check(content)[0] == 0
+
+
+def test_a_link_is_reported_with_every_other_problem_in_one_run(tmp_path):
+    """The link is never followed, and the rest of content/ is still checked: all problems at once."""
+    content = copy_site("basic", tmp_path)
+    (content / "tin-tuc" / "bi-mat.md").symlink_to("/etc/hostname")
+    news = sorted((content / "tin-tuc").glob("*.md"))[0]
+    news.rename(content / "tin-tuc" / "Tin Mới.md")
+    result = subprocess.run([sys.executable, "-m", "pelican.plugins.portal.cli.check", "-s",
+                             str(REPO / "pelicanconf.py"), str(content)], capture_output=True, text=True, cwd=REPO)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert any("bi-mat.md:1: tệp: liên kết trỏ ra ngoài thư mục content (tới «/etc/hostname»)" in l for l in lines)
+    assert any("Tin Mới.md:1: tệp: tên tệp «Tin Mới.md» không hợp lệ" in l for l in lines), lines
+    assert lines[-1] == "Nội dung có 2 lỗi; không xuất bản trang nào."

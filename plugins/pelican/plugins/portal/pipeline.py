@@ -26,7 +26,8 @@ def load_checked(settings):
 
     Prints each problem on its own line to stderr, then raises SettingsError (bad settings)
     or ContentError (bad content); nothing is written either way. A symbolic link anywhere in
-    content/ or the theme stops everything before any file is read."""
+    content/ or the theme is reported and never followed: the content stage skips it, and the
+    build stops before Pelican reads or copies anything."""
     problems = validate(settings)
     if problems:
         for line in problems:
@@ -34,8 +35,7 @@ def load_checked(settings):
         raise SettingsError(problems)
     day = judging_date(settings)
     problems = ProblemLog()
-    if not check_sources(settings, problems):
-        _fail(problems)
+    check_sources(settings, problems)
     check_names(Path(settings["PATH"]), settings["PORTAL_FOLDERS"], problems)
     portal, found = load_portal(settings["PATH"], settings["PORTAL_FOLDERS"], day,
                                 extra_paths=settings.get("PORTAL_EXTRA_PATHS") or ())

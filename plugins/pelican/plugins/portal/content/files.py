@@ -10,11 +10,14 @@ SYNONYMS_FILE = "tu-dong-nghia.yaml"  # at the top of the content folder; read b
 
 
 def files(folder: Path, suffix: str) -> list:
-    """Files under `folder` (recursively) ending in `suffix`, sorted; hidden files skipped.
+    """Files under `folder` (recursively) ending in `suffix`, sorted; hidden files and
+    anything reached through a symbolic link skipped (check_links reports those).
     [] when the folder does not exist."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob(f"*{suffix}") if not p.name.startswith("."))
+    real = os.path.realpath(folder)
+    return sorted(p for p in folder.rglob(f"*{suffix}") if not p.name.startswith(".") and not p.is_symlink()
+                  and os.path.realpath(p).startswith(real + os.sep))
 
 
 def yaml_files(folder: Path) -> list:

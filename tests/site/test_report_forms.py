@@ -3,6 +3,7 @@ linked from unit pages, byte-identical across builds, and a form opened, filled 
 through Debian's LibreOffice imports and changes the badge, the history and the roll-up."""
 
 import hashlib
+import logging
 import shutil
 import subprocess
 from datetime import datetime
@@ -98,3 +99,23 @@ def test_a_form_saved_by_libreoffice_imports_and_changes_the_site(built, tmp_pat
     assert rollup_counts(unit, "tasks") == {"done": 2, "in-progress": 0, "ongoing": 1, "not-started": 0,
                                             "never-reported": 2, "late": 2, "late-unreported": 1}
     assert rollup_counts(unit, "targets") == {"met": 2, "on-track": 3, "at-risk": 1, "not-met": 1, "no-data": 0}
+
+
+def test_unchanged_forms_are_reused_and_a_changed_status_rebuilds_only_its_units(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="pelican.plugins.portal.pages.generator")
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "sites" / "progress", content)
+    cache = tmp_path / "cache"
+    build(content, tmp_path / "one", CACHE_PATH=str(cache))
+    build(content, tmp_path / "two", CACHE_PATH=str(cache))
+    assert any(r.getMessage().startswith("Report forms: 7 written, 0 built") for r in caplog.records), \
+        [r.getMessage() for r in caplog.records if "Report forms" in r.getMessage()]
+    update = content / "cap-nhat" / "y-2025-11.md"
+    text = update.read_text(encoding="utf-8")
+    assert "trang_thai: hoàn thành" in text
+    update.write_text(text.replace("trang_thai: hoàn thành", "trang_thai: đang thực hiện"), encoding="utf-8")
+    caplog.clear()
+    build(content, tmp_path / "three", CACHE_PATH=str(cache))
+    # y-nv-1 is Sở Y's: its form and the city's (which lists its divisions' work) are rebuilt
+    assert any(r.getMessage().startswith("Report forms: 7 written, 2 built") for r in caplog.records), \
+        [r.getMessage() for r in caplog.records if "Report forms" in r.getMessage()]

@@ -55,6 +55,7 @@ def check_sources(settings, problems) -> bool:
     if settings.get("PORTAL_CARDS"):
         cache = settings.get("PORTAL_CARD_CACHE") or os.path.join(settings["CACHE_PATH"], "the-chia-se")
         safe = check_links(Path(cache), "cache", problems) and safe
+    safe = check_links(Path(settings["CACHE_PATH"]) / "bao-cao", "cache", problems) and safe  # cached forms
     for extra in settings.get("PORTAL_EXTRA_PATHS") or ():
         safe = check_links(Path(extra), Path(extra).name, problems) and safe
     if settings.get("THEME"):

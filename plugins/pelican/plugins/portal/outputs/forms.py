@@ -12,11 +12,15 @@ Output is byte-identical for the same content and judging date: the workbook's c
 modified properties are the judging date, and every zip entry carries one fixed timestamp.
 """
 
+import hashlib
 import io
+import json
+import os
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 
+import openpyxl
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -132,13 +136,40 @@ def build_form(unit, judging_date):
     return _save(workbook)
 
 
-def write_forms(files, portal, data_url):
-    """Write every unit's form through `files` (outputs.writer.OutputFiles); returns how many."""
-    units = form_units(portal)
+FORM_VERSION = "1"  # bump when the layout changes, so every cached form is rebuilt
+
+
+def form_key(unit, judging_date):
+    """16 hex digits hashing everything a unit's form shows (its rows, name, the judging
+    date), the layout version and openpyxl's version: the name of its cached file."""
+    targets, tasks = unit.work
+    rows = [[_plain(c.get(t)) for c in TARGET_FORM_COLUMNS if c.get] for t in targets]
+    rows += [[_plain(c.get(t)) for c in TASK_FORM_COLUMNS if c.get] for t in tasks]
+    raw = json.dumps([FORM_VERSION, openpyxl.__version__, unit.id, unit.name, judging_date.isoformat(), rows],
+                     ensure_ascii=False)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def write_forms(files, portal, data_url, cache_dir):
+    """Write every unit's form through `files` (outputs.writer.OutputFiles), reusing the one
+    cached in `cache_dir` under its form_key when nothing it shows changed; returns
+    (forms written, forms built now)."""
+    units, built = form_units(portal), 0
+    os.makedirs(cache_dir, exist_ok=True)
     for unit in units:
-        files.write_bytes(form_path(unit, data_url), build_form(unit, portal.judging_date),
-                          f"mẫu báo cáo tiến độ của đơn vị «{unit.id}»")
-    return len(units)
+        cached = os.path.join(cache_dir, f"{form_key(unit, portal.judging_date)}.xlsx")
+        if not os.path.exists(cached):
+            partial = f"{cached}.{os.getpid()}.tmp"
+            with open(partial, "wb") as handle:
+                handle.write(build_form(unit, portal.judging_date))
+            os.replace(partial, cached)
+            built += 1
+        files.place_file(form_path(unit, data_url), cached, f"mẫu báo cáo tiến độ của đơn vị «{unit.id}»")
+    return len(units), built
+
+
+def _plain(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _write_info(sheet, unit):

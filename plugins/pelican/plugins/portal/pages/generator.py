@@ -155,8 +155,10 @@ class PortalGenerator(Generator):
 
     def _write_report_forms(self):
         started = time.perf_counter()
-        count = forms.write_forms(self.files, self.portal, self.settings["PORTAL_DATA_URL"])
-        logger.info("Report forms: %d written (%.2f s)", count, time.perf_counter() - started)
+        cache = os.path.join(self.settings["CACHE_PATH"], "bao-cao")
+        count, built = forms.write_forms(self.files, self.portal, self.settings["PORTAL_DATA_URL"], cache)
+        logger.info("Report forms: %d written, %d built, the rest reused from %s (%.2f s)", count, built, cache,
+                    time.perf_counter() - started)
 
     def _write_cards(self):
         if not self.cards:

@@ -327,10 +327,16 @@
   }
 
   var typingTimer = null;
+  // The URL holds a settled search (opened, submitted, filtered or reached with Back): the first
+  // update while typing gets a history entry of its own, so Back returns to that search; the
+  // next ones replace it. (Replacing at once lost the previous query whenever Enter came later
+  // than the 150 ms pause.)
+  var settled = true;
   input.addEventListener("input", function () {
     clearTimeout(typingTimer);
     typingTimer = setTimeout(function () {
-      writeUrl(false);
+      writeUrl(settled);
+      settled = false;
       search(input.value, true);
     }, 150);
   });
@@ -338,7 +344,8 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(typingTimer);
-    writeUrl(true);
+    writeUrl(settled);
+    settled = true;
     search(input.value, false);
   });
 
@@ -346,6 +353,7 @@
     select.addEventListener("change", function () {
       root.setAttribute("data-state", "busy");
       writeUrl(true);
+      settled = true;
       engine.manifest().then(function (meta) {
         render(meta, state.seq);
       });
@@ -365,6 +373,7 @@
   });
 
   window.addEventListener("popstate", function () {
+    settled = true;
     readUrl();
     search(input.value, false);
   });

@@ -202,9 +202,22 @@ def test_query_lives_in_the_url_and_back_button_restores_it(page):
     assert "q=th%E1%BB%A7y+v%C4%83n" in page.page.url or "q=thủy+văn" in page.page.url
     assert page.hrefs()[0] == "/ke-hoach/kh-c/#c-nv-4-2"
     page.page.go_back()
-    page.wait_until("document.querySelector('#tu-khoa').value === 'dữ liệu'")
+    page.wait_until("document.querySelector('#tu-khoa')?.value === 'dữ liệu'")  # no field while the page reloads
     page.wait()
     assert page.hrefs() == first
+
+
+def test_back_returns_to_the_previous_query_after_a_pause_in_typing(page):
+    """Typing updates the URL after 150 ms; Enter after that pause must not lose the query before."""
+    page.search("dữ liệu")
+    page.page.fill("#tu-khoa", "thủy văn")
+    page.wait_until("location.search.startsWith('?q=th')")  # the live update has written the URL
+    page.page.press("#tu-khoa", "Enter")
+    page.wait_until("document.querySelector('#tim-kiem').dataset.state === 'done'")
+    page.page.go_back()
+    page.wait_until("document.querySelector('#tu-khoa')?.value === 'dữ liệu'")
+    page.wait()
+    assert "/ke-hoach/kh-c/#c-nv-4-3" in page.hrefs()
 
 
 def test_labelled_input_count_announced_and_keyboard_use(page):

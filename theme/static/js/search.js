@@ -335,11 +335,15 @@
   }
 
   var typingTimer = null;
-  var settled = true; // the URL shows a query that was submitted or opened: typing adds a history entry
+  // The URL holds a settled search (opened, submitted, filtered or reached with Back): the first
+  // update while typing gets a history entry of its own, so Back returns to that search; the
+  // next ones replace it. (Replacing at once lost the previous query whenever Enter came later
+  // than the 150 ms pause.)
+  var settled = true;
   input.addEventListener("input", function () {
     clearTimeout(typingTimer);
     typingTimer = setTimeout(function () {
-      writeUrl(settled); // Back still returns to the query shown before typing began
+      writeUrl(settled);
       settled = false;
       search(input.value, true);
     }, 150);
@@ -357,6 +361,7 @@
     select.addEventListener("change", function () {
       root.setAttribute("data-state", "busy");
       writeUrl(true);
+      settled = true;
       engine.manifest().then(function (meta) {
         render(meta, state.seq);
       });

@@ -8,7 +8,6 @@ Used by the Pelican generator (pages/generator.py, before Pelican reads, copies 
 anything) and by `make check` (cli/check.py), so both read, plan and judge content the same way.
 """
 
-import os
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from .content.files import check_links, check_names
 from .pages.plan_urls import plan_outputs
 from .problems import ContentError, ProblemLog
 from .rules import evaluate
-from .settings import SettingsError, judging_date, validate
+from .settings import SettingsError, card_cache, form_cache, judging_date, validate
 
 
 def load_checked(settings):
@@ -49,13 +48,12 @@ def load_checked(settings):
 
 def check_sources(settings, problems) -> bool:
     """Every folder the build reads or copies from holds no link leading elsewhere: content/
-    (and PORTAL_EXTRA_PATHS), the theme (templates and static files), the share-card cache
-    (cached cards are linked into the site). True when all are safe; else problems are logged."""
+    (and PORTAL_EXTRA_PATHS), the theme (templates and static files), the share-card and
+    report-form caches (cached files are linked into the site). True when all are safe; else problems are logged."""
     safe = check_links(Path(settings["PATH"]), "content", problems)
     if settings.get("PORTAL_CARDS"):
-        cache = settings.get("PORTAL_CARD_CACHE") or os.path.join(settings["CACHE_PATH"], "the-chia-se")
-        safe = check_links(Path(cache), "cache", problems) and safe
-    safe = check_links(Path(settings["CACHE_PATH"]) / "bao-cao", "cache", problems) and safe  # cached forms
+        safe = check_links(Path(card_cache(settings)), "cache", problems) and safe
+    safe = check_links(Path(form_cache(settings)), "cache", problems) and safe
     for extra in settings.get("PORTAL_EXTRA_PATHS") or ():
         safe = check_links(Path(extra), Path(extra).name, problems) and safe
     if settings.get("THEME"):

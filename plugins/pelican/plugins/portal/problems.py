@@ -15,12 +15,18 @@ class Problem:
     expected: str
 
     def __str__(self) -> str:
-        path = os.path.relpath(self.path) if os.path.isabs(self.path) else self.path
-        if path.startswith(".."):
-            path = self.path
-        where = f"{path}:{self.line}"
+        where = f"{short_path(self.path)}:{self.line}"
         subject = f"trường «{self.field}»" if self.field else "tệp"
         return f"{where}: {subject}: {self.found} — {self.expected}"
+
+
+def short_path(path) -> str:
+    """`path` relative to the working folder when it lies inside it ("content/a.md"), else as
+    given; bytes that are not UTF-8 shown as \\xNN."""
+    path = str(path)
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    shown = path if relative.startswith("..") else relative
+    return os.fsencode(shown).decode("utf-8", "backslashreplace")
 
 
 class ContentError(Exception):

@@ -1,6 +1,7 @@
 """Every setting the plugin reads, with its default, and `validate()`, which checks them all
 before anything is read or written. Override any of them in pelicanconf.py."""
 
+import os
 from datetime import date, datetime
 
 DEFAULT_FOLDERS = {
@@ -176,5 +177,16 @@ def judging_date(settings) -> date:
 
 
 def save_as(url: str) -> str:
-    """The file a URL is written to: "a/b/" -> "a/b/index.html"; "a.svg" stays."""
-    return url + "index.html" if url.endswith("/") else url
+    """The file a URL is written to: "a/b/" -> "a/b/index.html", "" (home) -> "index.html";
+    "a.svg" stays."""
+    return url + "index.html" if url.endswith("/") or not url else url
+
+
+def card_cache(settings) -> str:
+    """The folder of cached share cards: PORTAL_CARD_CACHE, else CACHE_PATH/the-chia-se."""
+    return settings.get("PORTAL_CARD_CACHE") or os.path.join(settings["CACHE_PATH"], "the-chia-se")
+
+
+def form_cache(settings) -> str:
+    """The folder of cached report forms: CACHE_PATH/bao-cao."""
+    return os.path.join(settings["CACHE_PATH"], "bao-cao")

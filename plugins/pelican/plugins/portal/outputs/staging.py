@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..problems import ContentError  # noqa: F401  (re-exported for tools/build.py)
-from ..settings import judging_date
+from ..settings import judging_date, save_as
 
 SITEURL_EXAMPLE = "https://example.gov.vn/chuyen-doi-so"
 
@@ -67,9 +67,6 @@ def expected_files(settings, context):
     """Paths (relative to the output folder) a complete build must contain: the home page,
     every index and generated page kind, each plan, unit, target (page and badge), article,
     page and category the content has, the search page, its script and the stylesheet."""
-    def save_as(url):
-        return url + "index.html" if url.endswith("/") or not url else url
-
     urls = ["", *settings["PORTAL_INDEX_URLS"].values(), settings["PORTAL_ABOUT_URL"],
             settings["PORTAL_LATE_URL"], settings["PORTAL_SEARCH_URL"]]
     files = [save_as(url) for url in urls]

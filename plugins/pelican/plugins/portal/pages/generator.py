@@ -3,7 +3,6 @@
 share cards, every file through one OutputFiles that refuses double writes."""
 
 import logging
-import os
 import time
 
 from pelican.generators import Generator
@@ -14,7 +13,7 @@ from ..outputs.writer import OutputFiles
 from ..pipeline import load_checked
 from ..rules.progress import judge_target
 from ..rules.rollups import unique
-from ..settings import save_as
+from ..settings import card_cache, form_cache, save_as
 from .context import template_context
 from .examples import example_judgement
 from .lists import filtered_target_lists, filtered_task_lists
@@ -155,7 +154,7 @@ class PortalGenerator(Generator):
 
     def _write_report_forms(self):
         started = time.perf_counter()
-        cache = os.path.join(self.settings["CACHE_PATH"], "bao-cao")
+        cache = form_cache(self.settings)
         count, built = forms.write_forms(self.files, self.portal, self.settings["PORTAL_DATA_URL"], cache)
         logger.info("Report forms: %d written, %d built, the rest reused from %s (%.2f s)", count, built, cache,
                     time.perf_counter() - started)
@@ -163,7 +162,7 @@ class PortalGenerator(Generator):
     def _write_cards(self):
         if not self.cards:
             return
-        cache = self.settings.get("PORTAL_CARD_CACHE") or os.path.join(self.settings["CACHE_PATH"], "the-chia-se")
+        cache = card_cache(self.settings)
         started, drawn = time.perf_counter(), 0
         for url, (spec, key, item) in self.cards.items():
             cached, new = cards.cached_card(spec, key, cache)

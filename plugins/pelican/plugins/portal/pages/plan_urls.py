@@ -22,6 +22,8 @@ from pelican.utils import SafeDatetime
 from .. import vocabulary
 from ..content.files import display, is_good_name
 from ..outputs.feeds import feeds_enabled
+from ..problems import short_path
+from ..rules.rollups import unit_work
 from ..settings import save_as
 
 _PORTAL_MD = ".md"
@@ -37,8 +39,7 @@ class _Planned:
         """"content/tin-tuc/a.md:1" for a file, the description for a generated page."""
         if not self.path:
             return self.description
-        relative = os.path.relpath(self.path)
-        return f"{display(self.path if relative.startswith('..') else relative)}:{self.line}"
+        return f"{short_path(self.path)}:{self.line}"
 
 
 def plan_outputs(portal, settings, problems):
@@ -87,7 +88,7 @@ def _portal_outputs(portal, settings):
               (settings["PORTAL_DATA_URL"], "mục lục dữ liệu mở")]
     filters = settings["PORTAL_FILTER_URLS"]  # pre-built lists (pages/lists.py)
     pages += [(filters["unit"].format(id=u.id), f"danh sách nhiệm vụ của đơn vị «{u.id}»")
-              for u in portal.units.values() if any(m.led_tasks for m in (u, *u.descendants()))]
+              for u in portal.units.values() if unit_work(u)[1]]  # as pages/prepare.py sets filter_url
     pages += [(filters["plan"].format(id=p.id), f"danh sách nhiệm vụ của kế hoạch {p.number}") for p in portal.plans]
     pages += [(filters["status"].format(id=k), f"danh sách nhiệm vụ «{k}»") for k in vocabulary.TASK_BUCKETS]
     pages += [(filters["target_status"].format(id=k), f"danh sách chỉ tiêu «{k}»") for k in vocabulary.TARGET_STATES]

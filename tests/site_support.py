@@ -22,6 +22,8 @@ def build(content, output, **overrides):
             "PORTAL_JUDGING_DATE": JUDGING_DATE,
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
+            # Pages are rendered afresh (tests/site/test_incremental.py tests the page cache).
+            "PORTAL_PAGE_CACHE": False,
             **overrides,
         },
     )

@@ -1,12 +1,17 @@
 """A rebuild over the previous output and cache (as `make html` twice, or the devserver) gives
-the same files, byte for byte, as a clean build of the changed content."""
+the same files, byte for byte, as a clean build of the changed content, and renders only the
+pages whose fingerprint changed (outputs/page_cache.py)."""
 
+import logging
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.site_support import REPO, build, copy_site
 
-CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "PORTAL_PAGE_CACHE": True}
+PAGE_LOG = "pelican.plugins.portal.outputs.page_cache"
 
 
 def tree(folder):
@@ -21,35 +26,100 @@ def replace(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def rename(path, new_name):
+    path.rename(path.with_name(new_name))
+
+
+# Each change: (content folder, theme folder, settings overrides) -> None.
 CHANGES = {
-    "an update's figure": lambda c, t: replace(c / "cap-nhat" / "x-2025-10.md", "gia_tri: 30", "gia_tri: 35"),
-    "an update's text": lambda c, t: replace(c / "cap-nhat" / "x-2025-10.md", "Số liệu mẫu cho kiểm thử.",
-                                             "Số liệu mẫu đã sửa cho kiểm thử."),
-    "a task's deadline": lambda c, t: replace(c / "ke-hoach" / "y.md", "thoi_han: quý IV/2025",
-                                              "thoi_han: quý I/2026"),
-    "a unit's name": lambda c, t: replace(c / "don-vi" / "don-vi.yaml", "ten: Sở Thử nghiệm X",
-                                          "ten: Sở Thử nghiệm X đổi tên"),
-    "a template": lambda c, t: replace(t / "templates" / "target.html", '<article class="target">',
-                                       '<article class="target"><!-- sửa mẫu -->'),
-    "a deleted update": lambda c, t: (c / "cap-nhat" / "x-2025-11.md").unlink(),
+    "an update's figure": lambda c, t, s: replace(c / "cap-nhat" / "x-2025-10.md", "gia_tri: 30", "gia_tri: 35"),
+    "an update's text": lambda c, t, s: replace(c / "cap-nhat" / "x-2025-10.md", "Số liệu mẫu cho kiểm thử.",
+                                                "Số liệu mẫu đã sửa cho kiểm thử."),
+    "a task's deadline": lambda c, t, s: replace(c / "ke-hoach" / "y.md", "thoi_han: quý IV/2025",
+                                                 "thoi_han: quý I/2026"),
+    "a target's goal": lambda c, t, s: replace(c / "ke-hoach" / "x.md", "muc_tieu: trên 90%", "muc_tieu: trên 95%"),
+    "a plan's title": lambda c, t, s: replace(c / "ke-hoach" / "x.md", "tieu_de: Kế hoạch thử nghiệm tiến độ",
+                                              "tieu_de: Kế hoạch đã sửa tên, thử nghiệm tiến độ"),
+    "a unit's name": lambda c, t, s: replace(c / "don-vi" / "don-vi.yaml", "ten: Sở Thử nghiệm X",
+                                             "ten: Sở Thử nghiệm X đổi tên"),
+    "a unit's short name": lambda c, t, s: replace(c / "don-vi" / "don-vi.yaml", "ten_ngan: UBND thành phố",
+                                                   "ten_ngan: UBND TP Thử"),
+    "a news title": lambda c, t, s: replace(c / "tin-tuc" / "x-ban-hanh.md", "tieu_de: Sở X ban hành kế hoạch",
+                                            "tieu_de: Sở X công bố kế hoạch"),
+    "a template": lambda c, t, s: replace(t / "templates" / "target.html", '<article class="target">',
+                                          '<article class="target"><!-- sửa mẫu -->'),
+    "a component template": lambda c, t, s: replace(t / "templates" / "components" / "pills.html", "</", "<!-- x --></", ),
+    "a setting": lambda c, t, s: s.update(SITENAME="Cổng thử đổi tên"),
+    "the judging date": lambda c, t, s: s.update(PORTAL_JUDGING_DATE="2025-12-20"),
+    "a renamed update": lambda c, t, s: rename(c / "cap-nhat" / "x-2025-09.md", "x-2025-09-doi-ten.md"),
+    "a deleted update": lambda c, t, s: (c / "cap-nhat" / "x-2025-11.md").unlink(),
 }
 
 
-def test_rebuild_after_each_change_equals_clean_build(tmp_path):
-    """One change of each kind in turn, each followed by a rebuild over the last output and
-    cache, compared with a clean build (fresh output, empty cache) of the same content."""
+def page_counts(caplog):
+    """{"rendered": n, "reused": m} from the page cache's log line of the last build."""
+    records = [r for r in caplog.records if hasattr(r, "portal_page_stats")]
+    assert records, "the page cache logged nothing"
+    return records[-1].portal_page_stats
+
+
+@pytest.fixture
+def site(tmp_path):
     content = copy_site("progress", tmp_path)
     theme = tmp_path / "theme"
     shutil.copytree(REPO / "theme", theme)
-    out, cache = tmp_path / "out", tmp_path / "cache"
-    before = tree(build(content, out, THEME=str(theme), CACHE_PATH=str(cache), **CACHED))
+    return content, theme
+
+
+def test_rebuild_after_each_change_equals_clean_build(site, tmp_path, caplog):
+    """One change of each kind in turn, each followed by a rebuild over the last output and
+    cache, compared with a clean build (fresh output, empty cache) of the same content."""
+    content, theme = site
+    out, cache, settings = tmp_path / "out", tmp_path / "cache", {"THEME": str(theme)}
+    caplog.set_level(logging.INFO, logger=PAGE_LOG)
+    before = tree(build(content, out, CACHE_PATH=str(cache), **CACHED, **settings))
+    total = page_counts(caplog)["rendered"]
+    assert total > 50
+    build(content, out, CACHE_PATH=str(cache), **CACHED, **settings)
+    assert page_counts(caplog) == {"rendered": 0, "reused": total}, "nothing changed, yet pages were rendered"
+    partial = {}
     for n, (kind, change) in enumerate(CHANGES.items()):
-        change(content, theme)
-        after = tree(build(content, out, THEME=str(theme), CACHE_PATH=str(cache), **CACHED))
+        change(content, theme, settings)
+        after = tree(build(content, out, CACHE_PATH=str(cache), **CACHED, **settings))
+        partial[kind] = page_counts(caplog)["rendered"]
         clean_out = tmp_path / f"clean-{n}"
-        clean = tree(build(content, clean_out, THEME=str(theme), CACHE_PATH=str(tmp_path / f"clean-cache-{n}")))
+        clean = tree(build(content, clean_out, CACHE_PATH=str(tmp_path / f"clean-cache-{n}"), **settings))
         assert after != before, f"{kind}: the change shows nowhere"
         assert sorted(after) == sorted(clean), kind
         assert [path for path in clean if after[path] != clean[path]] == [], kind
         shutil.rmtree(clean_out)
         before = after
+    # A change to one update or one task re-renders the pages that show it, not the site
+    # (this small site has ~25 portal-wide pages; `make bench` measures the city corpus).
+    for kind in ("an update's figure", "an update's text", "a task's deadline", "a news title"):
+        assert 0 < partial[kind] < total * 0.6, (kind, partial[kind], total)
+
+
+def test_page_cache_off_renders_every_page(site, tmp_path, caplog):
+    content, theme = site
+    caplog.set_level(logging.INFO, logger=PAGE_LOG)
+    cache = str(tmp_path / "cache")
+    build(content, tmp_path / "a", CACHE_PATH=cache, PORTAL_PAGE_CACHE=True, THEME=str(theme))
+    caplog.clear()
+    build(content, tmp_path / "b", CACHE_PATH=cache, PORTAL_PAGE_CACHE=False, THEME=str(theme))
+    assert not [r for r in caplog.records if hasattr(r, "portal_page_stats")]
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_a_half_written_entry_is_never_used(site, tmp_path, caplog):
+    """Entries are written whole then renamed: a temporary file left by a killed build is
+    not a page, and the next build removes it."""
+    content, theme = site
+    cache = tmp_path / "cache"
+    build(content, tmp_path / "a", CACHE_PATH=str(cache), PORTAL_PAGE_CACHE=True, THEME=str(theme))
+    shard = next((cache / "trang").iterdir())
+    leftover = shard / "tmpabc.tmp"
+    leftover.write_text("<html>nửa trang", encoding="utf-8")
+    build(content, tmp_path / "b", CACHE_PATH=str(cache), PORTAL_PAGE_CACHE=True, THEME=str(theme))
+    assert not leftover.exists()
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")

@@ -10,6 +10,7 @@ import logging
 
 from pelican import signals
 
+from .outputs import page_cache
 from .pages.filters import FILTERS
 from .pages.generator import PortalGenerator
 from .pages.reader import PortalReader
@@ -49,3 +50,5 @@ def register():
     signals.initialized.connect(add_defaults)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(page_cache.get_writer)
+    signals.finalized.connect(page_cache.finish)

@@ -63,6 +63,9 @@ DEFAULTS = {
     "PORTAL_SEARCH_INDEX_DIR": "tim-kiem/chi-muc/",
     "PORTAL_SEARCH_PAGE_SIZE": 20,
     "PORTAL_SEARCH_SHARD_BYTES": 120_000,
+    # Incremental builds: reuse a page rendered before when what it shows is unchanged
+    # (outputs/page_cache.py; stored in CACHE_PATH/trang, safe to delete).
+    "PORTAL_PAGE_CACHE": True,
 }
 
 # What each setting must be: (type or types, Vietnamese description of what is expected).
@@ -89,6 +92,7 @@ _EXPECTED = {
     "PORTAL_SEARCH_INDEX_DIR": (str, "một đường dẫn kết thúc bằng «/»"),
     "PORTAL_SEARCH_PAGE_SIZE": (int, "một số nguyên dương"),
     "PORTAL_SEARCH_SHARD_BYTES": (int, "một số nguyên dương (byte)"),
+    "PORTAL_PAGE_CACHE": (bool, "True hoặc False"),
 }
 _REQUIRED_KEYS = {
     "PORTAL_INDEX_URLS": ("plans", "units", "targets", "tasks"),
@@ -185,6 +189,11 @@ def save_as(url: str) -> str:
 def card_cache(settings) -> str:
     """The folder of cached share cards: PORTAL_CARD_CACHE, else CACHE_PATH/the-chia-se."""
     return settings.get("PORTAL_CARD_CACHE") or os.path.join(settings["CACHE_PATH"], "the-chia-se")
+
+
+def page_cache(settings) -> str:
+    """The folder of rendered pages kept for incremental builds: CACHE_PATH/trang."""
+    return os.path.join(settings["CACHE_PATH"], "trang")
 
 
 def form_cache(settings) -> str:

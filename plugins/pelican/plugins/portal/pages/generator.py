@@ -7,13 +7,13 @@ import time
 
 from pelican.generators import Generator
 
-from ..outputs import cards, forms, opendata
+from ..outputs import cards, forms, opendata, page_cache
 from ..outputs.feeds import feeds_enabled, write_feeds
 from ..outputs.writer import OutputFiles
 from ..pipeline import load_checked
 from ..rules.progress import judge_target
 from ..rules.rollups import unique
-from ..settings import card_cache, form_cache, save_as
+from ..settings import card_cache, form_cache, page_cache as page_cache_folder, save_as
 from .context import template_context
 from .examples import example_judgement
 from .lists import filtered_target_lists, filtered_task_lists
@@ -40,6 +40,7 @@ class PortalGenerator(Generator):
         self.cards = prepare(self.portal, self.settings, self.context.get("articles", []))
         self.context.update(template_context(self.portal, self.settings))
         self.context["report_forms"] = forms.form_urls(self.portal, self.settings["PORTAL_DATA_URL"])
+        page_cache.start(self.portal, self.settings, self.context, page_cache_folder(self.settings))
 
     def generate_output(self, writer):
         """Every page kind, badge, feed, data set, form, card and the state stylesheet."""

@@ -23,7 +23,7 @@ def build(content, output, **overrides):
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
             # Pages are rendered afresh (tests/site/test_incremental.py tests the page cache).
-            "PORTAL_PAGE_CACHE": False,
+            "PORTAL_INCREMENTAL": False,
             **overrides,
         },
     )

@@ -10,7 +10,7 @@ import pytest
 
 from tests.site_support import REPO, build, copy_site
 
-CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "PORTAL_PAGE_CACHE": True}
+CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "PORTAL_INCREMENTAL": True}
 PAGE_LOG = "pelican.plugins.portal.outputs.page_cache"
 
 
@@ -104,9 +104,9 @@ def test_page_cache_off_renders_every_page(site, tmp_path, caplog):
     content, theme = site
     caplog.set_level(logging.INFO, logger=PAGE_LOG)
     cache = str(tmp_path / "cache")
-    build(content, tmp_path / "a", CACHE_PATH=cache, PORTAL_PAGE_CACHE=True, THEME=str(theme))
+    build(content, tmp_path / "a", CACHE_PATH=cache, PORTAL_INCREMENTAL=True, THEME=str(theme))
     caplog.clear()
-    build(content, tmp_path / "b", CACHE_PATH=cache, PORTAL_PAGE_CACHE=False, THEME=str(theme))
+    build(content, tmp_path / "b", CACHE_PATH=cache, PORTAL_INCREMENTAL=False, THEME=str(theme))
     assert not [r for r in caplog.records if hasattr(r, "portal_page_stats")]
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
 
@@ -116,10 +116,10 @@ def test_a_half_written_entry_is_never_used(site, tmp_path, caplog):
     not a page, and the next build removes it."""
     content, theme = site
     cache = tmp_path / "cache"
-    build(content, tmp_path / "a", CACHE_PATH=str(cache), PORTAL_PAGE_CACHE=True, THEME=str(theme))
+    build(content, tmp_path / "a", CACHE_PATH=str(cache), PORTAL_INCREMENTAL=True, THEME=str(theme))
     shard = next((cache / "trang").iterdir())
     leftover = shard / "tmpabc.tmp"
     leftover.write_text("<html>nửa trang", encoding="utf-8")
-    build(content, tmp_path / "b", CACHE_PATH=str(cache), PORTAL_PAGE_CACHE=True, THEME=str(theme))
+    build(content, tmp_path / "b", CACHE_PATH=str(cache), PORTAL_INCREMENTAL=True, THEME=str(theme))
     assert not leftover.exists()
     assert tree(tmp_path / "a") == tree(tmp_path / "b")

@@ -64,8 +64,9 @@ DEFAULTS = {
     "PORTAL_SEARCH_PAGE_SIZE": 20,
     "PORTAL_SEARCH_SHARD_BYTES": 120_000,
     # Incremental builds: reuse a page rendered before when what it shows is unchanged
-    # (outputs/page_cache.py; stored in CACHE_PATH/trang, safe to delete).
-    "PORTAL_PAGE_CACHE": True,
+    # (outputs/page_cache.py, CACHE_PATH/trang) and search documents' term counts
+    # (search/term_counts.py, CACHE_PATH/tim-kiem.pickle); both safe to delete.
+    "PORTAL_INCREMENTAL": True,
 }
 
 # What each setting must be: (type or types, Vietnamese description of what is expected).
@@ -92,7 +93,7 @@ _EXPECTED = {
     "PORTAL_SEARCH_INDEX_DIR": (str, "một đường dẫn kết thúc bằng «/»"),
     "PORTAL_SEARCH_PAGE_SIZE": (int, "một số nguyên dương"),
     "PORTAL_SEARCH_SHARD_BYTES": (int, "một số nguyên dương (byte)"),
-    "PORTAL_PAGE_CACHE": (bool, "True hoặc False"),
+    "PORTAL_INCREMENTAL": (bool, "True hoặc False"),
 }
 _REQUIRED_KEYS = {
     "PORTAL_INDEX_URLS": ("plans", "units", "targets", "tasks"),
@@ -194,6 +195,11 @@ def card_cache(settings) -> str:
 def page_cache(settings) -> str:
     """The folder of rendered pages kept for incremental builds: CACHE_PATH/trang."""
     return os.path.join(settings["CACHE_PATH"], "trang")
+
+
+def search_cache(settings) -> str:
+    """The file of search documents' term counts kept between builds: CACHE_PATH/tim-kiem.pickle."""
+    return os.path.join(settings["CACHE_PATH"], "tim-kiem.pickle")
 
 
 def form_cache(settings) -> str:

@@ -84,7 +84,7 @@ class Fingerprints:
 
     def __init__(self, portal, settings, context):
         self.portal = portal
-        self._shallow, self._deep, self._refs = {}, {}, {}
+        self._shallow, self._deep, self._refs, self._contents = {}, {}, {}, {}
         theme = files_digest([settings["THEME"]])
         plugin = files_digest([PLUGIN_ROOT], (".py",))
         simple = {key: value for key, value in settings.items() if key not in PLACE_SETTINGS and key.isupper()}
@@ -159,10 +159,10 @@ class Fingerprints:
                 self._encode(item, out, refs)
             out.append("}")
         elif isinstance(value, Content):  # a Pelican article or page
-            out.append(repr((type(value).__name__, value.source_path, value.url, value.title,
-                             getattr(value, "date", None), value._content, str(value.summary))))
-            self._encode(getattr(value, "category", None), out, refs)
-            self._encode(getattr(value, "portal_update", None), out, refs)
+            out.append(self._content_text(value))
+            update = getattr(value, "portal_update", None)
+            if update is not None:
+                self._encode(update, out, refs)
         elif isinstance(value, URLWrapper):  # category, tag, author
             out.append(repr((type(value).__name__, value.name, value.url)))
         elif isinstance(value, PaginatedPage):
@@ -174,6 +174,19 @@ class Fingerprints:
                 self._encode(getattr(value, item.name), out, refs)
         else:
             raise Unknown(type(value).__name__)
+
+    def _content_text(self, content):
+        """A Pelican article's or page's source, slug, metadata and body (its URL and summary
+        follow from these and the settings), memoised."""
+        key = id(content)
+        if key not in self._contents:
+            out = [type(content).__name__, content.source_path, content.slug, content._content]
+            metadata = content.metadata
+            for name in sorted(metadata):
+                out.append(name)
+                self._encode(metadata[name], out, [])
+            self._contents[key] = _sha("\x1f".join(out))
+        return self._contents[key]
 
     def _settings_text(self, settings):
         out = []

@@ -16,7 +16,7 @@ and returns the text stored under that fingerprint in `<CACHE_PATH>/trang/` when
 one; otherwise it renders and stores. The output folder itself is always written whole
 (Pelican empties it, or tools/build.py starts a fresh staging folder), so a deleted or
 renamed source leaves nothing behind. Entries no build used are removed when a build ends.
-The folder is safe to delete. PORTAL_PAGE_CACHE = False renders every page (as the bench's
+The folder is safe to delete. PORTAL_INCREMENTAL = False renders every page (as the bench's
 full build does).
 """
 
@@ -154,8 +154,8 @@ class PortalWriter(Writer):
 
 
 def start(portal, settings, context, folder):
-    """Put a PageCache for this build in `context` (when PORTAL_PAGE_CACHE is on)."""
-    if settings.get("PORTAL_PAGE_CACHE"):
+    """Put a PageCache for this build in `context` (when PORTAL_INCREMENTAL is on)."""
+    if settings.get("PORTAL_INCREMENTAL"):
         context[CONTEXT_KEY] = PageCache(folder, Fingerprints(portal, settings, context))
 
 

@@ -16,10 +16,11 @@ from pelican.generators import Generator
 
 from .. import vocabulary
 from ..problems import ContentError, ProblemLog
-from ..settings import save_as
+from ..settings import save_as, search_cache
 from .documents import FILTER_SLUGS, KINDS, build_docs
 from .index import build_files
 from .synonyms import Expander, read_synonyms, synonyms_path
+from .term_counts import TermCounts
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +51,12 @@ class SearchGenerator(Generator):
         portal, settings, files = self.context["portal"], self.settings, self.context["portal_files"]
         started = time.perf_counter()
         docs = build_docs(portal)
+        counts = TermCounts(search_cache(settings), self.expander) if settings.get("PORTAL_INCREMENTAL") else None
         index_files, manifest = build_files(docs, list(portal.units.values()), KINDS, labels(),
                                             shard_bytes=settings["PORTAL_SEARCH_SHARD_BYTES"],
-                                            expander=self.expander, slugs=FILTER_SLUGS)
+                                            expander=self.expander, slugs=FILTER_SLUGS, counts=counts)
+        if counts is not None:
+            counts.save()
         seconds = time.perf_counter() - started
         folder = settings["PORTAL_SEARCH_INDEX_DIR"]
         stale_folder = os.path.join(self.output_path, folder)
@@ -68,8 +72,9 @@ class SearchGenerator(Generator):
                           relative_urls=settings["RELATIVE_URLS"], url=url,
                           search_manifest=folder + manifest)
         raw = sum(len(text.encode("utf-8")) for text in index_files.values())
-        log.info("Chỉ mục tìm kiếm: %d mục, %d tệp, %.0f KB, %.1f s", len(docs), len(index_files), raw / 1024, seconds,
-                 extra={"portal_search_stats": {
+        log.info("Chỉ mục tìm kiếm: %d mục (%d đếm lại), %d tệp, %.0f KB, %.1f s", len(docs),
+                 counts.misses if counts else len(docs), len(index_files), raw / 1024, seconds,
+                 extra={"portal_search_stats": {"recounted": counts.misses if counts else len(docs),
                      "docs": len(docs), "files": len(index_files),
                      "term_shards": sum(n.startswith("t") for n in index_files),
                      "raw_bytes": raw, "seconds": seconds, "folder": stale_folder}})

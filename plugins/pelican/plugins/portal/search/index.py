@@ -47,57 +47,71 @@ def doc_terms(doc, expander=NO_SYNONYMS):
 K1, B = 1.2, 0.75  # BM25 constants, lunr's (lunr.Builder k1 and b)
 
 
+def field_counts(fields):
+    """One document's {field: [terms]} as a tuple, in FIELDS order, of (field length,
+    ((term, frequency), …)): what TermIndex needs of it (and what TermCounts keeps)."""
+    out = []
+    for name, _ in FIELDS:
+        terms = fields.get(name) or []
+        out.append((len(terms), tuple(Counter(terms).items())))
+    return tuple(out)
+
+
 class TermIndex:
     """Every term's postings with lunr's BM25 weights, computed straight from term lists.
 
     term_lists: one {field: [terms]} per document, in document order (document number =
-    position). `postings[term]` is what the browser reads for that term: one row
-    [field number, gap, weight, gap, weight, …] per field of FIELDS that has the term, gaps
-    between ascending document numbers (the first from 0), weights in hundredths (at least
-    1) of what lunr.Builder would store (idf over document-fields, field length against the
-    field's average, times the field boost): tests compare the two. lunr builds a vector per
-    field of every document and a token set first; this does not, and is several times
-    faster at city scale."""
+    position); or, with `counts=`, their field_counts(). `postings[term]` is what the browser
+    reads for that term: one row [field number, gap, weight, gap, weight, …] per field of
+    FIELDS that has the term, gaps between ascending document numbers (the first from 0),
+    weights in hundredths (at least 1) of what lunr.Builder would store (idf over
+    document-fields, field length against the field's average, times the field boost): tests
+    compare the two. lunr builds a vector per field of every document and a token set first;
+    this does not, and is several times faster at city scale."""
 
-    def __init__(self, term_lists):
-        count = len(term_lists)
-        names = [name for name, _ in FIELDS]
-        found = {}  # term -> one list per field of (document, term frequency, field length)
-        totals = [0] * len(names)
-        for number, fields in enumerate(term_lists):
-            for f, name in enumerate(names):
-                terms = fields.get(name) or []
-                if not terms:
+    def __init__(self, term_lists=(), counts=None):
+        if counts is None:
+            counts = [field_counts(fields) for fields in term_lists]
+        count = len(counts)
+        found = {}  # term -> [(field, document, frequency, field length)], documents ascending
+        totals = [0] * len(FIELDS)
+        for number, doc in enumerate(counts):
+            for f, (length, items) in enumerate(doc):
+                if not length:
                     continue
-                length = len(terms)
                 totals[f] += length
-                for term, frequency in Counter(terms).items():
+                for term, frequency in items:
                     entry = found.get(term)
                     if entry is None:
-                        entry = found[term] = [[] for _ in names]
-                    entry[f].append((number, frequency, length))
+                        found[term] = [(f, number, frequency, length)]
+                    else:
+                        entry.append((f, number, frequency, length))
         averages = [total / count if count else 1 for total in totals]
         norms = {}  # (field, length) -> the BM25 length term, K1 * (1 - B + B * length / average)
         self.document_count = count
         self.postings = {}
-        for term, per_field in found.items():
-            with_term = sum(len(entries) for entries in per_field)
-            idf = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5))) * (K1 + 1) * 100
-            rows = []
-            for f, entries in enumerate(per_field):
-                if not entries:
-                    continue
-                boost = FIELDS[f][1]
-                row, previous = [f], 0
-                for number, frequency, length in entries:
-                    norm = norms.get((f, length))
-                    if norm is None:
-                        norm = norms[(f, length)] = K1 * (1 - B + B * length / averages[f])
-                    row.append(number - previous)
-                    row.append(max(1, round(idf * frequency / (norm + frequency) * boost)))
-                    previous = number
-                rows.append(row)
+        log = math.log
+        for term, entries in found.items():
+            with_term = len(entries)
+            idf = log(1 + abs((count - with_term + 0.5) / (with_term + 0.5))) * (K1 + 1) * 100
+            if len(entries) > 1:
+                entries.sort(key=_field_of)  # stable: documents stay ascending within a field
+            rows, row, field, previous = [], None, -1, 0
+            for f, number, frequency, length in entries:
+                if f != field:
+                    row, field, previous = [f], f, 0
+                    rows.append(row)
+                norm = norms.get((f, length))
+                if norm is None:
+                    norm = norms[(f, length)] = K1 * (1 - B + B * length / averages[f])
+                row.append(number - previous)
+                row.append(max(1, round(idf * frequency / (norm + frequency) * FIELDS[f][1])))
+                previous = number
             self.postings[term] = rows
+
+
+def _field_of(entry):
+    return entry[0]
 
 
 def build_index(term_lists):
@@ -169,12 +183,16 @@ def named(prefix, text):
 
 
 def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=CHUNK_DOCS,
-                expander=NO_SYNONYMS, slugs=None):
+                expander=NO_SYNONYMS, slugs=None, counts=None):
     """All index files as {file name: JSON text}, and the manifest's file name.
 
     kinds: {kind: one-letter code}, in the order equal scores are listed; slugs: {kind: ?loai=
-    value}; labels: {label key: Vietnamese text}; expander: synonyms.Expander."""
-    builder = build_index([doc_terms(doc, expander) for doc in docs])
+    value}; labels: {label key: Vietnamese text}; expander: synonyms.Expander; counts: a
+    TermCounts (kept between builds), or None to count every document afresh."""
+    if counts is None:
+        builder = TermIndex(counts=[field_counts(doc_terms(doc, expander)) for doc in docs])
+    else:
+        builder = TermIndex(counts=[counts.get(doc, expander) for doc in docs])
     shards = split_terms(builder, shard_bytes)
     files = {}
     term_files = []

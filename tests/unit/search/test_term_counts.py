@@ -1,0 +1,56 @@
+"""Term counts kept between builds (search/term_counts.py): reused only while a document's
+text and the term rules are unchanged, and an index from reused counts equals a fresh one."""
+
+from pelican.plugins.portal.search.documents import SearchDoc
+from pelican.plugins.portal.search.index import TermIndex, doc_terms, field_counts
+from pelican.plugins.portal.search.synonyms import Expander
+from pelican.plugins.portal.search.term_counts import TermCounts
+
+DOCS = [SearchDoc("task", "Triển khai chữ ký số", "ke-hoach/a/#nv-1", body="Cấp chữ ký số cho cán bộ",
+                  keys=["4.3"], related="Sở Tư pháp"),
+        SearchDoc("target", "Tỷ lệ hồ sơ trực tuyến", "chi-tieu/ct-1/", body="Đạt 80% hồ sơ trực tuyến")]
+NONE = Expander({})
+
+
+def test_counts_are_reused_then_recounted_when_the_text_changes(tmp_path):
+    path = tmp_path / "tim-kiem.pickle"
+    first = TermCounts(path, NONE)
+    fresh = [first.get(doc, NONE) for doc in DOCS]
+    assert (first.hits, first.misses) == (0, 2)
+    first.save()
+
+    again = TermCounts(path, NONE)
+    assert [again.get(doc, NONE) for doc in DOCS] == fresh
+    assert (again.hits, again.misses) == (2, 0)
+
+    changed = SearchDoc("target", "Tỷ lệ hồ sơ trực tuyến", "chi-tieu/ct-1/", body="Đạt 90% hồ sơ trực tuyến")
+    third = TermCounts(path, NONE)
+    counts = third.get(changed, NONE)
+    assert (third.hits, third.misses) == (0, 1)
+    assert counts == field_counts(doc_terms(changed, NONE))
+
+
+def test_a_new_synonym_table_recounts_everything(tmp_path):
+    path = tmp_path / "tim-kiem.pickle"
+    first = TermCounts(path, NONE)
+    for doc in DOCS:
+        first.get(doc, NONE)
+    first.save()
+    expander = Expander({"cks": ["chu ky so"]})
+    second = TermCounts(path, expander)
+    counts = second.get(DOCS[0], expander)
+    assert second.misses == 1
+    assert "cks" in {term for _, items in counts for term, _ in items}
+
+
+def test_a_damaged_file_counts_as_empty(tmp_path):
+    path = tmp_path / "tim-kiem.pickle"
+    path.write_bytes(b"\x80\x05 not a pickle")
+    counts = TermCounts(path, NONE)
+    counts.get(DOCS[0], NONE)
+    assert counts.misses == 1
+
+
+def test_index_from_counts_equals_index_from_term_lists():
+    lists = [doc_terms(doc, NONE) for doc in DOCS]
+    assert TermIndex(lists).postings == TermIndex(counts=[field_counts(f) for f in lists]).postings

@@ -123,3 +123,20 @@ def test_a_half_written_entry_is_never_used(site, tmp_path, caplog):
     build(content, tmp_path / "b", CACHE_PATH=str(cache), PORTAL_INCREMENTAL=True, THEME=str(theme))
     assert not leftover.exists()
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_a_broken_file_is_reported_on_every_build(site, tmp_path, capsys):
+    """Parsed files are kept between builds (content/frontmatter.py): their problems are
+    kept with them, so a broken file fails the next build too, with the same line."""
+    from pelican.plugins.portal.problems import ContentError
+
+    content, theme = site
+    cache = str(tmp_path / "cache")
+    build(content, tmp_path / "a", CACHE_PATH=cache, THEME=str(theme), **CACHED)
+    replace(content / "cap-nhat" / "x-2025-10.md", "gia_tri: 30", "gia_tri: [30")
+    messages = []
+    for attempt in range(2):
+        with pytest.raises(ContentError):
+            build(content, tmp_path / f"b{attempt}", CACHE_PATH=cache, THEME=str(theme), **CACHED)
+        messages.append([line for line in capsys.readouterr().err.splitlines() if "x-2025-10.md" in line])
+    assert messages[0] and messages[0] == messages[1]

@@ -11,12 +11,12 @@ anything) and by `make check` (cli/check.py), so both read, plan and judge conte
 import sys
 from pathlib import Path
 
-from .content import load_portal
+from .content import frontmatter, load_portal
 from .content.files import check_links, check_names
 from .pages.plan_urls import plan_outputs
 from .problems import ContentError, ProblemLog
 from .rules import evaluate
-from .settings import SettingsError, card_cache, form_cache, judging_date, validate
+from .settings import SettingsError, card_cache, form_cache, judging_date, parsed_cache, validate
 
 
 def load_checked(settings):
@@ -36,8 +36,11 @@ def load_checked(settings):
     problems = ProblemLog()
     check_sources(settings, problems)
     check_names(Path(settings["PATH"]), settings["PORTAL_FOLDERS"], problems)
+    if settings.get("PORTAL_INCREMENTAL"):
+        frontmatter.open_store(parsed_cache(settings))
     portal, found = load_portal(settings["PATH"], settings["PORTAL_FOLDERS"], day,
                                 extra_paths=settings.get("PORTAL_EXTRA_PATHS") or ())
+    frontmatter.save_store()
     problems.items.extend(found.items)
     plan_outputs(portal, settings, problems)
     if problems:

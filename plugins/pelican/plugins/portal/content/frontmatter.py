@@ -1,12 +1,22 @@
-"""Content files: YAML front matter between two `---` lines, then Markdown."""
+"""Content files: YAML front matter between two `---` lines, then Markdown.
 
+What a file parses to is kept twice: in memory by path, modification time and size (the
+devserver rebuilds in one process), and, between builds, in a file under CACHE_PATH by a
+digest of the path and text (`open_store`/`save_store`, used by pipeline.load_checked when
+PORTAL_INCREMENTAL is on): a city's 10,000 updates are not parsed again on every build.
+"""
+
+import hashlib
 import os
+import pickle
+import tempfile
 
 from . import yamlsource
 from .limits import nesting_problem, size_problem
 from ..text import field_key
 
 _cache = {}  # (path, mtime_ns, size) -> (record or None, body, body_first_line, problems)
+_store = {"path": None, "known": {}, "used": {}}  # digest of path and text -> the same tuple
 
 
 def read_text(path, problems):
@@ -30,20 +40,76 @@ def read_front_matter(path, problems):
     stat = os.stat(path)
     key = (os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
     if key in _cache:
-        record, body, first, found = _cache[key]
+        record, body, first, found, digest = _cache[key]
         problems.items.extend(found)
+        if _store["path"] is not None and digest:
+            _store["used"][digest] = (record, body, first, found)
         return record, body, first
     before = len(problems.items)
-    record, body, first = _parse(path, problems)
-    _cache[key] = (record, body, first, problems.items[before:])
+    record, body, first, digest = _parse(path, problems)
+    _cache[key] = (record, body, first, problems.items[before:], digest)
     return record, body, first
 
 
+def open_store(path):
+    """Use the parsed files kept in `path` (a missing, stale or damaged file counts as empty)."""
+    _store.update(path=path, known={}, used={})
+    try:
+        with open(path, "rb") as handle:
+            version, known = pickle.load(handle)
+        if version == _code_version():
+            _store["known"] = known
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        pass
+
+
+def save_store():
+    """Write the files parsed or reused since open_store() (written whole, then renamed)."""
+    path = _store["path"]
+    if not path:
+        return
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump((_code_version(), _store["used"]), out, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temp, path)
+    _store.update(path=None, known={}, used={})
+
+
+def _code_version():
+    """SHA-1 hex of the content stage's source: a changed parser never reuses old results."""
+    digest = hashlib.sha1()
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in sorted(os.listdir(here)):
+        if name.endswith(".py"):
+            with open(os.path.join(here, name), "rb") as handle:
+                digest.update(name.encode() + handle.read())
+    for name in ("text.py", "problems.py"):
+        with open(os.path.join(os.path.dirname(here), name), "rb") as handle:
+            digest.update(handle.read())
+    return digest.hexdigest()
+
+
 def _parse(path, problems):
+    """(record, body, body_first_line, digest of path and text or "" when unreadable)."""
     before = len(problems.items)
     text = read_text(path, problems)
     if text is None:
-        return None, "", 1
+        return None, "", 1, ""
+    digest = hashlib.sha1(f"{os.path.abspath(path)}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    kept = _store["known"].get(digest)
+    if kept is None:
+        record, body, first = _parse_text(text, path, problems)
+        kept = (record, body, first, problems.items[before:])
+    else:
+        problems.items.extend(kept[3])
+    if _store["path"] is not None:
+        _store["used"][digest] = kept
+    return (*kept[:3], digest)
+
+
+def _parse_text(text, path, problems):
+    before = len(problems.items)
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         problems.add(path, 1, "", "tệp không bắt đầu bằng dòng «---»",

@@ -21,6 +21,8 @@ import json
 import math
 from collections import Counter
 
+import numpy as np
+
 from .terms import NO_SYNONYMS, accent_terms, key_terms, text_terms, whole_term
 
 FIELDS = (("title", 5), ("key", 10), ("body", 1), ("related", 0.5), ("accent", 1))  # field name, boost
@@ -48,12 +50,14 @@ K1, B = 1.2, 0.75  # BM25 constants, lunr's (lunr.Builder k1 and b)
 
 
 def field_counts(fields):
-    """One document's {field: [terms]} as a tuple, in FIELDS order, of (field length,
-    ((term, frequency), …)): what TermIndex needs of it (and what TermCounts keeps)."""
+    """One document's {field: [terms]} as a tuple, in FIELDS order, of (field length, terms,
+    frequencies): terms a tuple of distinct terms, frequencies a tuple of counts in the same
+    order. What TermIndex needs of a document (and what TermCounts keeps)."""
     out = []
     for name, _ in FIELDS:
         terms = fields.get(name) or []
-        out.append((len(terms), tuple(Counter(terms).items())))
+        counted = Counter(terms)
+        out.append((len(terms), tuple(counted), tuple(counted.values())))
     return tuple(out)
 
 
@@ -63,55 +67,78 @@ class TermIndex:
     term_lists: one {field: [terms]} per document, in document order (document number =
     position); or, with `counts=`, their field_counts(). `postings[term]` is what the browser
     reads for that term: one row [field number, gap, weight, gap, weight, …] per field of
-    FIELDS that has the term, gaps between ascending document numbers (the first from 0),
-    weights in hundredths (at least 1) of what lunr.Builder would store (idf over
-    document-fields, field length against the field's average, times the field boost): tests
-    compare the two. lunr builds a vector per field of every document and a token set first;
-    this does not, and is several times faster at city scale."""
+    FIELDS that has the term, in field order, gaps between ascending document numbers (the
+    first from 0), weights in hundredths (at least 1) of what lunr.Builder would store (idf
+    over document-fields, field length against the field's average, times the field boost):
+    tests compare the two. lunr builds a vector per field of every document and a token set
+    first; this does not: the weights of all postings are computed at once with numpy, in
+    the same float operations and order as lunr (idf with math.log, rounding half to even
+    like round())."""
 
     def __init__(self, term_lists=(), counts=None):
         if counts is None:
             counts = [field_counts(fields) for fields in term_lists]
         count = len(counts)
-        found = {}  # term -> [(field, document, frequency, field length)], documents ascending
+        terms, frequencies = [], []
+        segments = []  # (field, document, field length, distinct terms) of each document-field
         totals = [0] * len(FIELDS)
         for number, doc in enumerate(counts):
-            for f, (length, items) in enumerate(doc):
+            for f, (length, doc_terms_, doc_frequencies) in enumerate(doc):
                 if not length:
                     continue
                 totals[f] += length
-                for term, frequency in items:
-                    entry = found.get(term)
-                    if entry is None:
-                        found[term] = [(f, number, frequency, length)]
-                    else:
-                        entry.append((f, number, frequency, length))
-        averages = [total / count if count else 1 for total in totals]
-        norms = {}  # (field, length) -> the BM25 length term, K1 * (1 - B + B * length / average)
+                terms.extend(doc_terms_)
+                frequencies.extend(doc_frequencies)
+                segments.append((f, number, length, len(doc_terms_)))
         self.document_count = count
         self.postings = {}
-        log = math.log
-        for term, entries in found.items():
-            with_term = len(entries)
-            idf = log(1 + abs((count - with_term + 0.5) / (with_term + 0.5))) * (K1 + 1) * 100
-            if len(entries) > 1:
-                entries.sort(key=_field_of)  # stable: documents stay ascending within a field
-            rows, row, field, previous = [], None, -1, 0
-            for f, number, frequency, length in entries:
-                if f != field:
-                    row, field, previous = [f], f, 0
-                    rows.append(row)
-                norm = norms.get((f, length))
-                if norm is None:
-                    norm = norms[(f, length)] = K1 * (1 - B + B * length / averages[f])
-                row.append(number - previous)
-                row.append(max(1, round(idf * frequency / (norm + frequency) * FIELDS[f][1])))
-                previous = number
-            self.postings[term] = rows
-
-
-def _field_of(entry):
-    return entry[0]
+        if not terms:
+            return
+        vocabulary = dict.fromkeys(terms)  # term -> number, in order of first appearance
+        for number, name in enumerate(vocabulary):
+            vocabulary[name] = number
+        term = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms))
+        frequency = np.array(frequencies, dtype=np.float64)
+        segment = np.array(segments, dtype=np.int64).reshape(-1, 4)
+        field, document, length = (np.repeat(segment[:, i], segment[:, 3]) for i in range(3))
+        length = length.astype(np.float64)
+        del terms, frequencies, segments
+        # idf by how many document-fields hold the term (math.log, as lunr's Math.log in Python)
+        with_term = np.bincount(term, minlength=len(vocabulary))
+        idf_of = {int(n): math.log(1 + abs((count - n + 0.5) / (n + 0.5))) * (K1 + 1) * 100
+                  for n in np.unique(with_term)}
+        distinct = np.array(sorted(idf_of))
+        idf = np.array([idf_of[int(n)] for n in distinct])[np.searchsorted(distinct, with_term)]
+        averages = np.array([total / count if count else 1 for total in totals], dtype=np.float64)
+        boosts = np.array([boost for _, boost in FIELDS], dtype=np.float64)
+        norm = K1 * (1 - B + B * length / averages[field])
+        weight = np.maximum(1, np.rint(idf[term] * frequency / (norm + frequency) * boosts[field])).astype(np.int64)
+        # postings sorted by term, then field, then document (documents already ascend within a term)
+        order = np.lexsort((document, field, term))
+        term, field, document, weight = term[order], field[order], document[order], weight[order]
+        group_start = np.ones(len(term), dtype=bool)
+        group_start[1:] = (term[1:] != term[:-1]) | (field[1:] != field[:-1])
+        previous = np.empty_like(document)
+        previous[0] = 0
+        previous[1:] = document[:-1]
+        gap = np.where(group_start, document, document - previous)
+        pairs = np.empty(2 * len(term), dtype=np.int64)
+        pairs[0::2], pairs[1::2] = gap, weight
+        pairs = pairs.tolist()
+        starts = np.flatnonzero(group_start).tolist()
+        ends = starts[1:] + [len(term)]
+        group_terms = term[group_start].tolist()
+        group_fields = field[group_start].tolist()
+        names = list(vocabulary)
+        postings = self.postings
+        for start, end, t, f in zip(starts, ends, group_terms, group_fields):
+            row = [f]
+            row.extend(pairs[2 * start:2 * end])
+            rows = postings.get(names[t])
+            if rows is None:
+                postings[names[t]] = [row]
+            else:
+                rows.append(row)
 
 
 def build_index(term_lists):

@@ -16,7 +16,7 @@ import tempfile
 from .index import doc_terms, field_counts
 
 _SOURCES = ("terms.py", "index.py", "synonyms.py", "documents.py")
-FORMAT = 1
+FORMAT = 2
 
 
 def rules_digest(expander):

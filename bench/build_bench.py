@@ -13,8 +13,10 @@ writes HTML pages, in the same venv, each build a separate `pelican` process. Pr
   it rendered;
 - search index: seconds to build it in a full build and in the one-file rebuild (the
   portal logs them; bench/pelican_stats.py collects them);
-- devserver: `pelican -lr` (as `make devserver`) on the corpus; one update's text changed on
-  disk; seconds until its page, fetched over HTTP, shows the change (median of --repeat).
+- devserver: `tools/devserver.py -lr` (as `make devserver`) on the corpus; one update's text
+  changed on disk; seconds until its page, fetched over HTTP, shows the change (median of
+  --repeat); then one update's front matter broken: seconds until its problem line is
+  printed, and how many times it is printed (budget: within 1 s, once).
 
 The full builds render everything (PORTAL_INCREMENTAL off, no content cache; share cards and
 report forms come from their caches, as on any machine that built once).
@@ -28,6 +30,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -203,13 +206,15 @@ def devserver(corpus, out, repeat, timeout):
     `make devserver` (pelicanconf.py's own cache settings); a list, one per save."""
     port = free_port()
     site = out / "devserver-site"
-    cmd = [PELICAN, "-lr", str(corpus), "-o", str(site), "-s", str(REPO / "pelicanconf.py"), "-p", str(port),
+    cmd = [sys.executable, "-m", "tools.devserver", "-lr", str(corpus), "-o", str(site),
+           "-s", str(REPO / "pelicanconf.py"), "-p", str(port),
            *overrides(PORTAL_JUDGING_DATE=JUDGING_DATE, CACHE_PATH=str(out / "devserver-cache"))]
     paths = sorted((corpus / "cap-nhat").glob("*.md"))[-repeat:]
     pages = [f"http://127.0.0.1:{port}/cap-nhat/{path.stem}/" for path in paths]
-    times = []
+    times, error = [], None
     with open(out / "devserver.log", "w") as log:
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True,
+                                env={**os.environ, "COLUMNS": "400"})
         try:
             deadline = time.monotonic() + timeout
             # Pages appear before the build ends; the watcher starts after Pelican's "Done:".
@@ -233,10 +238,40 @@ def devserver(corpus, out, repeat, timeout):
                 while (out / "devserver.log").read_text().count("Done:") < n + 2 and time.monotonic() - started < timeout:
                     time.sleep(0.2)  # the rebuild ends (open data, search) before the next save
                 time.sleep(2)
+            error = error_report(out / "devserver.log", paths[0], timeout)
         finally:
-            proc.terminate()
+            os.killpg(proc.pid, signal.SIGTERM)  # Pelican's preview server is a child process
             proc.wait(timeout=30)
-    return times
+    return times, error
+
+
+def error_report(log, path, timeout):
+    """Breaks one update's front matter while the devserver runs: (seconds until its
+    file:line problem is printed, how many times it is printed in the 5 s after), then
+    restores the file and waits for the good build."""
+    text = path.read_text(encoding="utf-8")
+    problem = re.compile(rf"{re.escape(path.name)}:\d+: ")
+
+    def printed():
+        return len(problem.findall(log.read_text()))
+
+    started = time.monotonic()
+    path.write_text(text.replace("ngay:", "ngay: [", 1), encoding="utf-8")
+    try:
+        while not printed():
+            if time.monotonic() - started > timeout:
+                sys.exit(f"bench: the devserver reported no problem in {timeout} s; see {log}")
+            time.sleep(0.05)
+        seconds = time.monotonic() - started
+        time.sleep(5)
+        times = printed()
+    finally:
+        done = log.read_text().count("Done:")
+        path.write_text(text, encoding="utf-8")
+        while log.read_text().count("Done:") == done and time.monotonic() - started < timeout:
+            time.sleep(0.2)
+    print(f"   content error: printed after {seconds:.1f} s, {times} time(s)", flush=True)
+    return seconds, times
 
 
 def verdict(value, budget):
@@ -268,7 +303,8 @@ def main():
         sys.exit(f"bench: plain Pelican wrote {html_pages(out / 'plain-site'):,} HTML pages, not {pages:,}; "
                  f"see {out / 'plain.log'}")
     rebuild, index_rebuild = rebuilds(corpus, out, args.repeat)
-    saves = [] if args.skip_devserver else devserver(corpus, out, args.repeat, timeout=max(120, 6 * portal.wall))
+    saves, error = ([], None) if args.skip_devserver else devserver(corpus, out, args.repeat,
+                                                                   timeout=max(120, 6 * portal.wall))
 
     cpu_ratio, mem_ratio = portal.cpu / plain.cpu, portal.rss_mib / plain.rss_mib
     fraction = rebuild.cpu / portal.cpu
@@ -287,6 +323,9 @@ def main():
         saved = statistics.median(saves)
         print(f"   devserver, save to page: {saved:.1f} s   ≤ {BUDGETS['devserver']} s  "
               f"{verdict(saved, BUDGETS['devserver'])}")
+    if error:
+        print(f"   devserver, content error shown: {error[0]:.1f} s, {error[1]} time(s)   ≤ 1 s, once  "
+              f"{'holds' if error[0] <= 1 and error[1] == 1 else 'OVER'}")
 
 
 if __name__ == "__main__":

@@ -38,9 +38,11 @@ def load_checked(settings):
     check_names(Path(settings["PATH"]), settings["PORTAL_FOLDERS"], problems)
     if settings.get("PORTAL_INCREMENTAL"):
         frontmatter.open_store(parsed_cache(settings))
-    portal, found = load_portal(settings["PATH"], settings["PORTAL_FOLDERS"], day,
-                                extra_paths=settings.get("PORTAL_EXTRA_PATHS") or ())
-    frontmatter.save_store()
+    try:
+        portal, found = load_portal(settings["PATH"], settings["PORTAL_FOLDERS"], day,
+                                    extra_paths=settings.get("PORTAL_EXTRA_PATHS") or ())
+    finally:
+        frontmatter.save_store()
     problems.items.extend(found.items)
     plan_outputs(portal, settings, problems)
     if problems:

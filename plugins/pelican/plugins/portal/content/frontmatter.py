@@ -8,12 +8,11 @@ PORTAL_INCREMENTAL is on): a city's 10,000 updates are not parsed again on every
 
 import hashlib
 import os
-import pickle
-import tempfile
 
 from . import yamlsource
 from .limits import nesting_problem, size_problem
 from ..text import field_key
+from ..cachefiles import load_kept, plugin_digest, save_kept
 
 _cache = {}  # (path, mtime_ns, size) -> (record or None, body, body_first_line, problems)
 _store = {"path": None, "known": {}, "used": {}}  # digest of path and text -> the same tuple
@@ -52,42 +51,15 @@ def read_front_matter(path, problems):
 
 
 def open_store(path):
-    """Use the parsed files kept in `path` (a missing, stale or damaged file counts as empty)."""
-    _store.update(path=path, known={}, used={})
-    try:
-        with open(path, "rb") as handle:
-            version, known = pickle.load(handle)
-        if version == _code_version():
-            _store["known"] = known
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-        pass
+    """Use the parsed files kept in `path` (cachefiles.py: missing or stale reads as empty)."""
+    _store.update(path=path, known=load_kept(path, plugin_digest()), used={})
 
 
 def save_store():
-    """Write the files parsed or reused since open_store() (written whole, then renamed)."""
-    path = _store["path"]
-    if not path:
-        return
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        pickle.dump((_code_version(), _store["used"]), out, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temp, path)
+    """Write the files parsed or reused since open_store(), then stop keeping them."""
+    if _store["path"]:
+        save_kept(_store["path"], plugin_digest(), _store["used"])
     _store.update(path=None, known={}, used={})
-
-
-def _code_version():
-    """SHA-1 hex of the content stage's source: a changed parser never reuses old results."""
-    digest = hashlib.sha1()
-    here = os.path.dirname(os.path.abspath(__file__))
-    for name in sorted(os.listdir(here)):
-        if name.endswith(".py"):
-            with open(os.path.join(here, name), "rb") as handle:
-                digest.update(name.encode() + handle.read())
-    for name in ("text.py", "problems.py"):
-        with open(os.path.join(os.path.dirname(here), name), "rb") as handle:
-            digest.update(handle.read())
-    return digest.hexdigest()
 
 
 def _parse(path, problems):

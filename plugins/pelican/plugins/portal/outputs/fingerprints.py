@@ -13,8 +13,9 @@ A fingerprint is a SHA-1 hex digest over a canonical text of values. Three layer
   show, one hop away. Units and plans it references count by identity only: pages show
   them as names and links (a unit's rollup shows on its own page).
 - `Fingerprints.site`: what every page shows (settings, theme files, plugin source,
-  judging date, the menu's pages, every unit's and plan's identity), and `Fingerprints.whole`: every entity's shallow text,
-  for pages that summarise the whole portal (indexes, late tasks, the home page).
+  judging date, the menu's pages, every unit's and plan's identity), and
+  `Fingerprints.whole`: every entity's shallow text, for pages that summarise the whole
+  portal (indexes, late tasks, the home page).
 
 Values the encoder does not know (functions, arbitrary objects) raise `Unknown`: the
 caller renders such a page instead of guessing.
@@ -23,13 +24,13 @@ caller renders such a page instead of guessing.
 import dataclasses
 import datetime
 import hashlib
-import os
 
 from pelican.contents import Content
 from pelican.paginator import Page as PaginatedPage
 from pelican.urlwrappers import URLWrapper
 
 from ..model.entities import Plan, Target, Task, Unit, Update
+from ..cachefiles import files_digest, plugin_digest
 
 ENTITIES = (Unit, Target, Task, Plan, Update)
 ITEMS = (Target, Task, Update)  # what lists show in full (units and plans appear as names)
@@ -37,7 +38,6 @@ ITEMS = (Target, Task, Update)  # what lists show in full (units and plans appea
 # new staging folder on every `make html`); the theme's files are hashed instead of its path.
 PLACE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "PATH", "THEME", "PLUGIN_PATHS",
                             "JINJA_ENVIRONMENT", "PORTAL_CARD_CACHE", "WRITE_SELECTED"})
-PLUGIN_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Unknown(TypeError):
@@ -48,7 +48,7 @@ def identity(entity):
     """The fields of `entity` shown wherever it is mentioned: a tuple of strings and dates."""
     if isinstance(entity, Unit):
         return ("U", entity.id, entity.name, entity.short_name, entity.qualified_label, entity.kind, entity.url,
-                entity.filter_url)
+                entity.filter_url, entity.parent_id)
     if isinstance(entity, Plan):
         return ("P", entity.id, entity.number, entity.label, entity.title, entity.url, entity.filter_url,
                 entity.issued, entity.period_start, entity.period_end)
@@ -57,24 +57,6 @@ def identity(entity):
     if isinstance(entity, Task):
         return ("N", entity.id, entity.number, entity.portal_number, entity.url)
     return ("D", entity.path, entity.title, entity.date, entity.url)  # Update
-
-
-def files_digest(folders, suffixes=None):
-    """SHA-1 hex of every file's relative path and bytes under `folders` (sorted walk);
-    `suffixes` limits the files (e.g. (".py",))."""
-    digest = hashlib.sha1()
-    for folder in folders:
-        for root, dirs, names in os.walk(folder):
-            dirs.sort()
-            dirs[:] = [d for d in dirs if d != "__pycache__"]
-            for name in sorted(names):
-                if suffixes and not name.endswith(suffixes):
-                    continue
-                path = os.path.join(root, name)
-                digest.update(os.path.relpath(path, folder).encode() + b"\0")
-                with open(path, "rb") as handle:
-                    digest.update(handle.read())
-    return digest.hexdigest()
 
 
 class Fingerprints:
@@ -86,14 +68,14 @@ class Fingerprints:
         self.portal = portal
         self._shallow, self._deep, self._refs, self._contents = {}, {}, {}, {}
         theme = files_digest([settings["THEME"]])
-        plugin = files_digest([PLUGIN_ROOT], (".py",))
+        plugin = plugin_digest()
         simple = {key: value for key, value in settings.items() if key not in PLACE_SETTINGS and key.isupper()}
         parts = [theme, plugin, portal.judging_date, self._settings_text(simple)]
         parts.extend((page.title, page.url) for page in context.get("pages", []))
         # Units and plans are named across the site (breadcrumbs of ancestors, qualified
         # labels, plans found by number): renaming one re-renders every page.
         parts.extend(identity(entity) for entity in [*portal.units.values(), *portal.plans])
-        self.site = _sha(repr(parts))
+        self.site = sha1_hex(repr(parts))
         self._whole = None
 
     @property
@@ -103,7 +85,7 @@ class Fingerprints:
             portal = self.portal
             entities = [*portal.units.values(), *portal.plans, *portal.targets.values(), *portal.tasks.values(),
                         *portal.updates]
-            self._whole = _sha("".join(self.shallow(entity) for entity in entities))
+            self._whole = sha1_hex("".join(self.shallow(entity) for entity in entities))
         return self._whole
 
     def shallow(self, entity):
@@ -114,7 +96,7 @@ class Fingerprints:
             for item in dataclasses.fields(entity):
                 out.append(item.name)
                 self._encode(getattr(entity, item.name), out, refs)
-            self._shallow[key], self._refs[key] = _sha("\x1f".join(out)), refs
+            self._shallow[key], self._refs[key] = sha1_hex("\x1f".join(out)), refs
         return self._shallow[key]
 
     def deep(self, entity):
@@ -128,7 +110,7 @@ class Fingerprints:
                 if id(ref) not in seen and isinstance(ref, ITEMS):
                     seen.add(id(ref))
                     parts.append(self.shallow(ref))
-            self._deep[key] = _sha("".join(parts))
+            self._deep[key] = sha1_hex("".join(parts))
         return self._deep[key]
 
     def value(self, value):
@@ -136,7 +118,7 @@ class Fingerprints:
         out, refs = [], []
         self._encode(value, out, refs)
         out.extend(self.deep(ref) for ref in refs)
-        return _sha("\x1f".join(out))
+        return sha1_hex("\x1f".join(out))
 
     # Encoding -------------------------------------------------------------------------
 
@@ -185,7 +167,7 @@ class Fingerprints:
             for name in sorted(metadata):
                 out.append(name)
                 self._encode(metadata[name], out, [])
-            self._contents[key] = _sha("\x1f".join(out))
+            self._contents[key] = sha1_hex("\x1f".join(out))
         return self._contents[key]
 
     def _settings_text(self, settings):
@@ -198,5 +180,6 @@ class Fingerprints:
         return "\x1f".join(out)
 
 
-def _sha(text):
+def sha1_hex(text):
+    """SHA-1 hex of a text (UTF-8)."""
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()

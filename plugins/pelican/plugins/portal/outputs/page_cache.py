@@ -22,12 +22,12 @@ full build does).
 
 import logging
 import os
-import tempfile
 import time
 
 from pelican.writers import Writer
 
-from .fingerprints import Fingerprints, Unknown, _sha
+from ..cachefiles import write_whole
+from .fingerprints import Fingerprints, Unknown, sha1_hex
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class PageCache:
                 parts.append(fingerprints.value(localcontext.get(f"{name}_page")))
         except Unknown:
             return None
-        return _sha("\x1f".join(parts))
+        return sha1_hex("\x1f".join(parts))
 
     def fetch(self, key):
         """The stored text for `key`, or None."""
@@ -83,12 +83,7 @@ class PageCache:
 
     def store(self, key, text):
         """Store `text` under `key` (written whole then renamed: a killed build leaves no half page)."""
-        path = self._path(key)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temp, path)
+        write_whole(self._path(key), text.encode("utf-8"))
         self.used.add(key)
         self.rendered += 1
 

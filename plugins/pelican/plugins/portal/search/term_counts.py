@@ -3,30 +3,23 @@
 Turning text into terms (terms.py: folding, pairs, codes, synonyms) is most of the index's
 cost, and a document that did not change gives the same terms. `TermCounts` keeps
 index.field_counts() of every document in one pickle file under CACHE_PATH, keyed by a
-digest of what the document indexes; the key also covers the term rules' source and the
-editors' synonym table, so changing either recounts everything. The file holds only the
-documents of the last build; it is written whole then renamed, and is safe to delete.
+digest of what the document indexes; the file also records the plugin's source digest and
+the editors' synonym table, so changing either recounts everything. The file holds only the
+documents of the last build (cachefiles.py: written whole, safe to delete).
 """
 
 import hashlib
-import os
-import pickle
-import tempfile
 
+from ..cachefiles import load_kept, plugin_digest, save_kept
 from .index import doc_terms, field_counts
 
-_SOURCES = ("terms.py", "index.py", "synonyms.py", "documents.py")
 FORMAT = 2
 
 
 def rules_digest(expander):
-    """SHA-1 hex of the term rules' source files and the synonym table."""
-    digest = hashlib.sha1(repr((FORMAT, sorted(expander.full.items()))).encode("utf-8"))
-    here = os.path.dirname(os.path.abspath(__file__))
-    for name in _SOURCES:
-        with open(os.path.join(here, name), "rb") as handle:
-            digest.update(handle.read())
-    return digest.hexdigest()
+    """SHA-1 hex of the plugin's source (the term rules among it) and the synonym table."""
+    text = repr((FORMAT, plugin_digest(), sorted(expander.full.items())))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def doc_key(doc):
@@ -42,15 +35,8 @@ class TermCounts:
     def __init__(self, path, expander):
         self.path = path
         self.rules = rules_digest(expander)
-        self.known, self.used = {}, {}
+        self.known, self.used = load_kept(path, self.rules), {}
         self.hits = self.misses = 0
-        try:
-            with open(path, "rb") as handle:
-                rules, known = pickle.load(handle)
-            if rules == self.rules:
-                self.known = known
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            pass
 
     def get(self, doc, expander):
         """The document's field_counts(), from the file when its text is unchanged."""
@@ -66,9 +52,4 @@ class TermCounts:
 
     def save(self):
         """Write this build's counts (only the documents it used)."""
-        folder = os.path.dirname(self.path)
-        os.makedirs(folder, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump((self.rules, self.used), out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, self.path)
+        save_kept(self.path, self.rules, self.used)

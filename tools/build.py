@@ -203,7 +203,8 @@ def build(settings, target, keep=KEEP):
             problems = check_output(layout.staging, settings, context)
             if problems:
                 raise BuildFailed(*problems)
-            stats = precompress(layout.staging)
+            current = layout.current()
+            stats = precompress(layout.staging, previous=str(current) if current and current.is_dir() else None)
             release = switch(layout)
         except OSError as error:  # a full disk, a read-only folder…
             where = error.filename or layout.staging

@@ -97,7 +97,7 @@ def test_a_shard_is_compact():
     """Stated: "chuyển đổi số" in the title of document 2 and the body of document 5."""
     index = build_index([{"title": []}, {"title": []}, {"title": text_terms("Chuyển đổi số")}, {}, {},
                          {"body": text_terms("chuyển đổi số")}])
-    data = shard_indexes(index, [sorted(index.postings)])[0]
+    data = next(shard_indexes(index, [sorted(index.postings)]))
     row = data["postings"][data["terms"].index("chuyen_doi")]
     assert [entry[:2] for entry in row] == [[0, 2], [2, 5]]  # field, gap from document 0
     assert decode(row) == {0: [(2, row[0][2])], 2: [(5, row[1][2])]}
@@ -154,4 +154,4 @@ def test_no_documents_give_one_empty_shard():
     index = build_index([])
     shards = split_terms(index)
     assert shards == [[]]
-    assert shard_indexes(index, shards)[0]["terms"] == []
+    assert next(shard_indexes(index, shards))["terms"] == []

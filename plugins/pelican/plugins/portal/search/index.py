@@ -19,6 +19,7 @@ Shape (all files in tim-kiem/chi-muc/, names carry a content hash so any cache m
 import hashlib
 import json
 import math
+import sys
 from collections import Counter
 
 import numpy as np
@@ -30,6 +31,7 @@ FIELDS = (("title", 5), ("key", 10), ("body", 1), ("related", 0.5), ("accent", 1
 ROW = ("kind", "title", "url", "unit", "body", "context", "status", "date")
 SHARD_BYTES = 120_000  # target raw size of one term shard (about 30 KB gzip)
 CHUNK_DOCS = 40  # documents per document-store chunk
+CHUNK_POSTINGS = 1 << 18  # postings weighed at once (bounds the float temporaries' memory)
 
 
 def doc_terms(doc, expander=NO_SYNONYMS):
@@ -51,13 +53,14 @@ K1, B = 1.2, 0.75  # BM25 constants, lunr's (lunr.Builder k1 and b)
 
 def field_counts(fields):
     """One document's {field: [terms]} as a tuple, in FIELDS order, of (field length, terms,
-    frequencies): terms a tuple of distinct terms, frequencies a tuple of counts in the same
-    order. What TermIndex needs of a document (and what TermCounts keeps)."""
+    frequencies): terms a tuple of distinct terms (interned: a term stored once however many
+    documents have it), frequencies a tuple of counts in the same order. What TermIndex needs
+    of a document (and what TermCounts keeps)."""
     out = []
     for name, _ in FIELDS:
         terms = fields.get(name) or []
         counted = Counter(terms)
-        out.append((len(terms), tuple(counted), tuple(counted.values())))
+        out.append((len(terms), tuple(map(sys.intern, counted)), tuple(counted.values())))
     return tuple(out)
 
 
@@ -65,80 +68,115 @@ class TermIndex:
     """Every term's postings with lunr's BM25 weights, computed straight from term lists.
 
     term_lists: one {field: [terms]} per document, in document order (document number =
-    position); or, with `counts=`, their field_counts(). `postings[term]` is what the browser
-    reads for that term: one row [field number, gap, weight, gap, weight, …] per field of
-    FIELDS that has the term, in field order, gaps between ascending document numbers (the
-    first from 0), weights in hundredths (at least 1) of what lunr.Builder would store (idf
-    over document-fields, field length against the field's average, times the field boost):
-    tests compare the two. lunr builds a vector per field of every document and a token set
-    first; this does not: the weights of all postings are computed at once with numpy, in
-    the same float operations and order as lunr (idf with math.log, rounding half to even
-    like round())."""
+    position); or, with `counts=`, their field_counts(). `terms` are the distinct terms,
+    sorted; `rows(number)` is what the browser reads for terms[number]: one row [field
+    number, gap, weight, gap, weight, …] per field of FIELDS that has the term, in field
+    order, gaps between ascending document numbers (the first from 0), weights in hundredths
+    (at least 1) of what lunr.Builder would store (idf over document-fields, field length
+    against the field's average, times the field boost): tests compare the two.
+
+    lunr builds a vector per field of every document and a token set first; this does not:
+    the weights of all postings are computed at once with numpy, in the same float
+    operations and order as lunr (idf with math.log, rounding half to even like round()),
+    and kept as arrays sorted by term, field and document, so that shards are written one at
+    a time (`postings` builds the whole {term: rows} dict, for tests)."""
 
     def __init__(self, term_lists=(), counts=None):
         if counts is None:
             counts = [field_counts(fields) for fields in term_lists]
         count = len(counts)
-        terms, frequencies = [], []
+        all_terms, frequencies = [], []
         segments = []  # (field, document, field length, distinct terms) of each document-field
         totals = [0] * len(FIELDS)
         for number, doc in enumerate(counts):
-            for f, (length, doc_terms_, doc_frequencies) in enumerate(doc):
+            for f, (length, terms, term_frequencies) in enumerate(doc):
                 if not length:
                     continue
                 totals[f] += length
-                terms.extend(doc_terms_)
-                frequencies.extend(doc_frequencies)
-                segments.append((f, number, length, len(doc_terms_)))
+                all_terms.extend(terms)
+                frequencies.extend(term_frequencies)
+                segments.append((f, number, length, len(terms)))
         self.document_count = count
-        self.postings = {}
-        if not terms:
-            return
-        vocabulary = dict.fromkeys(terms)  # term -> number, in order of first appearance
-        for number, name in enumerate(vocabulary):
-            vocabulary[name] = number
-        term = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms))
-        frequency = np.array(frequencies, dtype=np.float64)
-        segment = np.array(segments, dtype=np.int64).reshape(-1, 4)
-        field, document, length = (np.repeat(segment[:, i], segment[:, 3]) for i in range(3))
-        length = length.astype(np.float64)
-        del terms, frequencies, segments
+        self.terms = sorted(set(all_terms))
+        self._numbers = {term: number for number, term in enumerate(self.terms)}
+        term = np.fromiter(map(self._numbers.__getitem__, all_terms), dtype=np.int32, count=len(all_terms))
+        del all_terms
+        frequency = np.array(frequencies, dtype=np.int32)
+        del frequencies
+        segment = np.array(segments, dtype=np.int32).reshape(-1, 4)
+        field = np.repeat(segment[:, 0].astype(np.int8), segment[:, 3])
+        document = np.repeat(segment[:, 1], segment[:, 3])
+        length = np.repeat(segment[:, 2], segment[:, 3])
+        del segment
         # idf by how many document-fields hold the term (math.log, as lunr's Math.log in Python)
-        with_term = np.bincount(term, minlength=len(vocabulary))
-        idf_of = {int(n): math.log(1 + abs((count - n + 0.5) / (n + 0.5))) * (K1 + 1) * 100
-                  for n in np.unique(with_term)}
-        distinct = np.array(sorted(idf_of))
-        idf = np.array([idf_of[int(n)] for n in distinct])[np.searchsorted(distinct, with_term)]
+        with_term = np.bincount(term, minlength=len(self.terms))
+        distinct = np.unique(with_term)
+        idf_of = np.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) * (K1 + 1) * 100
+                           for n in distinct.tolist()])
+        idf = idf_of[np.searchsorted(distinct, with_term)]
         averages = np.array([total / count if count else 1 for total in totals], dtype=np.float64)
         boosts = np.array([boost for _, boost in FIELDS], dtype=np.float64)
-        norm = K1 * (1 - B + B * length / averages[field])
-        weight = np.maximum(1, np.rint(idf[term] * frequency / (norm + frequency) * boosts[field])).astype(np.int64)
-        # postings sorted by term, then field, then document (documents already ascend within a term)
-        order = np.lexsort((document, field, term))
-        term, field, document, weight = term[order], field[order], document[order], weight[order]
-        group_start = np.ones(len(term), dtype=bool)
-        group_start[1:] = (term[1:] != term[:-1]) | (field[1:] != field[:-1])
-        previous = np.empty_like(document)
-        previous[0] = 0
+        weight = np.empty(len(term), dtype=np.int32)
+        for start in range(0, len(term), CHUNK_POSTINGS):  # float temporaries one chunk at a time
+            part = slice(start, start + CHUNK_POSTINGS)
+            f, q = field[part], frequency[part].astype(np.float64)
+            norm = length[part].astype(np.float64)  # K1 * (1 - B + B * length / average), in lunr's order
+            norm *= B
+            norm /= averages[f]
+            norm += 1 - B
+            norm *= K1
+            norm += q
+            value = idf[term[part]]  # idf * frequency / (norm + frequency) * boost
+            value *= q
+            value /= norm
+            value *= boosts[f]
+            weight[part] = np.maximum(1, np.rint(value))
+        del frequency, length
+        order = np.lexsort((document, field, term))  # by term, then field, then document
+        self._term = term[order]
+        del term
+        self._field = field[order]
+        del field
+        document = document[order]
+        self._weight = weight[order]
+        del weight, order
+        group_start = np.ones(len(document), dtype=bool)
+        group_start[1:] = (self._term[1:] != self._term[:-1]) | (self._field[1:] != self._field[:-1])
+        previous = np.zeros_like(document)
         previous[1:] = document[:-1]
-        gap = np.where(group_start, document, document - previous)
-        pairs = np.empty(2 * len(term), dtype=np.int64)
-        pairs[0::2], pairs[1::2] = gap, weight
-        pairs = pairs.tolist()
-        starts = np.flatnonzero(group_start).tolist()
-        ends = starts[1:] + [len(term)]
-        group_terms = term[group_start].tolist()
-        group_fields = field[group_start].tolist()
-        names = list(vocabulary)
-        postings = self.postings
-        for start, end, t, f in zip(starts, ends, group_terms, group_fields):
-            row = [f]
-            row.extend(pairs[2 * start:2 * end])
-            rows = postings.get(names[t])
-            if rows is None:
-                postings[names[t]] = [row]
-            else:
+        self._gap = np.where(group_start, document, document - previous)
+        del document, previous
+        # postings of terms[n] are [_starts[n], _starts[n + 1])
+        self._starts = np.searchsorted(self._term, np.arange(len(self.terms) + 1)).tolist()
+        groups = np.bincount(self._term[group_start], minlength=len(self.terms))
+        postings = np.diff(np.array(self._starts, dtype=np.int64))
+        lengths = np.fromiter(map(len, self.terms), dtype=np.int64, count=len(self.terms))
+        # serialized bytes each term adds to a shard: name, brackets, and per field row 6 + 6 per posting
+        self.sizes = (lengths + 6 + 6 * groups + 6 * postings).tolist()
+
+    def rows(self, number):
+        """The browser's rows for terms[number] (see the class)."""
+        start, end = self._starts[number], self._starts[number + 1]
+        fields = self._field[start:end].tolist()
+        gaps = self._gap[start:end].tolist()
+        weights = self._weight[start:end].tolist()
+        rows, row, current = [], None, -1
+        for f, gap, weight in zip(fields, gaps, weights):
+            if f != current:
+                row, current = [f], f
                 rows.append(row)
+            row.append(gap)
+            row.append(weight)
+        return rows
+
+    def rows_of(self, term):
+        """The rows of a term (a KeyError when no document has it)."""
+        return self.rows(self._numbers[term])
+
+    @property
+    def postings(self):
+        """{term: rows} of every term (builds every row: for tests and small indexes)."""
+        return {term: self.rows(number) for number, term in enumerate(self.terms)}
 
 
 def build_index(term_lists):
@@ -146,32 +184,26 @@ def build_index(term_lists):
     return TermIndex(term_lists)
 
 
-def _term_sizes(index):
-    """Approximate serialized bytes each term adds to a shard."""
-    return {term: len(term) + 6 + sum(3 + 3 * len(row) for row in rows) for term, rows in index.postings.items()}
-
-
 def split_terms(index, shard_bytes=SHARD_BYTES):
     """Cut the sorted terms into contiguous ranges of about shard_bytes each: [[term, …], …]."""
-    sizes = _term_sizes(index)
     shards, current, size = [], [], 0
-    for term in sorted(index.postings):
-        if current and size + sizes[term] > shard_bytes:
+    for term, term_size in zip(index.terms, index.sizes):
+        if current and size + term_size > shard_bytes:
             shards.append(current)
             current, size = [], 0
         current.append(term)
-        size += sizes[term]
+        size += term_size
     if current or not shards:
         shards.append(current)
     return shards
 
 
 def shard_indexes(index, shards):
-    """One shard (a dict) per range of terms: {"fields", "terms" (sorted), "postings" (TermIndex's
-    rows of each term)}."""
+    """One shard (a dict) per range of terms, made when asked for (a generator): {"fields",
+    "terms" (sorted), "postings" (TermIndex's rows of each term)}."""
     names = [name for name, _ in FIELDS]
-    return [{"fields": names, "terms": terms, "postings": [index.postings[t] for t in terms]}
-            for terms in shards]
+    for terms in shards:
+        yield {"fields": names, "terms": terms, "postings": [index.rows_of(t) for t in terms]}
 
 
 def store_record(doc, unit_numbers, kinds):

@@ -23,6 +23,7 @@ import pelican
 from pelican.log import console
 from pelican.utils import wait_for_changes
 
+from pelican.plugins.portal.content.frontmatter import keep_in_memory
 from pelican.plugins.portal.outputs.staging import ContentError
 
 logger = logging.getLogger("pelican")
@@ -73,6 +74,7 @@ def autoreload(args, excqueue=None):
 def main(argv=None):
     """Pelican's main() with the autoreload loop above."""
     pelican.autoreload = autoreload  # main() looks the name up when it starts the loop
+    keep_in_memory()  # unchanged files are not parsed again on each save
     return pelican.main(argv)
 
 

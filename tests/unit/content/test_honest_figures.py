@@ -31,7 +31,8 @@ CASES = [
     ('ISO deadline', 'ke-hoach/a.md', 'thoi_han: trước ngày 20/10/2025', 'thoi_han: 2025-06-30',
      'ke-hoach/a.md:53: trường «thoi_han»: ngày «2025-06-30» không viết dạng ngày/tháng/năm — «thường xuyên», một ngày (31/12/2025), «tháng 10/2025», «quý IV/2025», «năm 2026» hoặc điều kiện bằng lời («sau khi …»)'),
     ('future post', 'cap-nhat/2025-11-a.md', 'ngay: 20/11/2025', 'ngay: 20/11/2062',
-     'cap-nhat/2025-11-a.md:3: trường «ngay»: ngày đăng 20/11/2062 ở tương lai — ngày đăng không muộn hơn hôm nay (29/11/2026); bài chưa đến ngày đăng thì chưa đưa vào thư mục'),
+     'cap-nhat/2025-11-a.md:3: trường «ngay»: ngày đăng 20/11/2062 ở tương lai — ngày đăng không muộn hơn hôm nay '
+     f'({date.today():%d/%m/%Y}); bài chưa đến ngày đăng thì chưa đưa vào thư mục'),
     ('as-of before issue', 'cap-nhat/2025-11-a.md', 'tinh_den: 15/11/2025', 'tinh_den: 15/08/2025',
      'cap-nhat/2025-11-a.md:12: trường «tinh_den»: số liệu tính đến 15/08/2025, trước ngày ban hành kế hoạch 10/KH-A (01/09/2025) — số liệu tính từ ngày kế hoạch ban hành trở về sau; ghi «tinh_den» nếu khác ngày đăng'),
     ('deadline before issue', 'ke-hoach/a.md', 'thoi_han: trước ngày 20/10/2025', 'thoi_han: 31/08/2025',

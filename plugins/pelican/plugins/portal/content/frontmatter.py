@@ -1,9 +1,10 @@
 """Content files: YAML front matter between two `---` lines, then Markdown.
 
-What a file parses to is kept twice: in memory by path, modification time and size (the
-devserver rebuilds in one process), and, between builds, in a file under CACHE_PATH by a
-digest of the path and text (`open_store`/`save_store`, used by pipeline.load_checked when
-PORTAL_INCREMENTAL is on): a city's 10,000 updates are not parsed again on every build.
+What a file parses to is kept between builds in a file under CACHE_PATH by a digest of the
+path and text (`open_store`/`save_store`, used by pipeline.load_checked when
+PORTAL_INCREMENTAL is on): a city's 10,000 updates are not parsed again on every build. A
+process that builds again and again (the devserver) also keeps them in memory by path,
+modification time and size (`keep_in_memory()`); a single build does not, to spare memory.
 """
 
 import hashlib
@@ -14,7 +15,8 @@ from .limits import nesting_problem, size_problem
 from ..text import field_key
 from ..cachefiles import load_kept, plugin_digest, save_kept
 
-_cache = {}  # (path, mtime_ns, size) -> (record or None, body, body_first_line, problems)
+_cache = {}  # (path, mtime_ns, size) -> (record or None, body, body_first_line, problems, digest)
+_memory = {"on": False}
 _store = {"path": None, "known": {}, "used": {}}  # digest of path and text -> the same tuple
 
 
@@ -46,8 +48,16 @@ def read_front_matter(path, problems):
         return record, body, first
     before = len(problems.items)
     record, body, first, digest = _parse(path, problems)
-    _cache[key] = (record, body, first, problems.items[before:], digest)
+    if _memory["on"]:
+        _cache[key] = (record, body, first, problems.items[before:], digest)
     return record, body, first
+
+
+def keep_in_memory(on=True):
+    """Keep parsed files in memory between builds of this process (the devserver)."""
+    _memory["on"] = on
+    if not on:
+        _cache.clear()
 
 
 def open_store(path):

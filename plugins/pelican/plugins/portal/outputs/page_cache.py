@@ -32,9 +32,10 @@ from .fingerprints import Fingerprints, Unknown, sha1_hex
 logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "portal_page_cache"
-# Templates that show only what their keyword arguments hold (plus the site); checked by
-# tests/site/test_incremental.py against clean builds. Any other template is keyed on the
-# whole portal.
+# Templates that show only what their keyword arguments hold (plus the site): rebuilds are
+# compared with clean builds (tests/site/test_incremental.py) and the templates are read for
+# portal-wide names (tests/unit/outputs/test_page_scope.py). Any other template is keyed on
+# the whole portal.
 SCOPED_TEMPLATES = frozenset({"article.html", "page.html", "category.html", "plan.html", "unit.html",
                               "target.html", "badge.svg", "task-filter.html", "target-filter.html"})
 _current = {}  # the build in progress: {"cache": PageCache}

@@ -75,11 +75,14 @@ def test_rebuild_after_each_change_equals_clean_build(site, tmp_path, caplog):
     """One change of each kind in turn, each followed by a rebuild over the last output and
     cache, compared with a clean build (fresh output, empty cache) of the same content."""
     content, theme = site
-    out, cache, settings = tmp_path / "out", tmp_path / "cache", {"THEME": str(theme)}
+    # Two articles per list page, so that «Cập nhật» has several pages and a deleted or
+    # renamed update moves articles between them.
+    out, cache, settings = tmp_path / "out", tmp_path / "cache", {"THEME": str(theme), "DEFAULT_PAGINATION": 2}
     caplog.set_level(logging.INFO, logger=PAGE_LOG)
     before = tree(build(content, out, CACHE_PATH=str(cache), **CACHED, **settings))
     total = page_counts(caplog)["rendered"]
     assert total > 50
+    assert (out / "cap-nhat" / "trang-3" / "index.html").exists()
     build(content, out, CACHE_PATH=str(cache), **CACHED, **settings)
     assert page_counts(caplog) == {"rendered": 0, "reused": total}, "nothing changed, yet pages were rendered"
     partial = {}

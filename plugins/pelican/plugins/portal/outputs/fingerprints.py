@@ -173,10 +173,11 @@ class Fingerprints:
     def _settings_text(self, settings):
         out = []
         for key in sorted(settings):
+            out.append(key)
             try:
                 self._encode(settings[key], out, [])
-            except Unknown:
-                out.append(f"{key}:<{type(settings[key]).__name__}>")  # a function: its source is hashed
+            except Unknown:  # a function or an object: the plugin's and the theme's files are hashed
+                out.append(f"<{type(settings[key]).__name__}>")
         return "\x1f".join(out)
 
 

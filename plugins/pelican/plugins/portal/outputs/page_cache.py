@@ -142,6 +142,7 @@ class PortalWriter(Writer):
         if cache is not None and name:
             paged = ()
             if template_name in self.settings["PAGINATED_TEMPLATES"]:
+                # what Writer.write_file paginates: `paginated`, else its default keys
                 paged = tuple(paginated or (key for key in kwargs if key in ("articles", "dates")))
             template = cache.template(template, kwargs, paged)
         return super().write_file(name, template, context, relative_urls=relative_urls, paginated=paginated,

@@ -13,12 +13,9 @@ import hashlib
 from ..cachefiles import load_kept, plugin_digest, save_kept
 from .index import doc_terms, field_counts
 
-FORMAT = 2
-
-
 def rules_digest(expander):
     """SHA-1 hex of the plugin's source (the term rules among it) and the synonym table."""
-    text = repr((FORMAT, plugin_digest(), sorted(expander.full.items())))
+    text = repr((plugin_digest(), sorted(expander.full.items())))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 

@@ -54,3 +54,37 @@ def test_each_error_is_printed_once_per_change_then_the_preview_waits(tmp_path):
     finally:
         process.kill()
         process.wait()
+
+
+def test_a_mistake_in_a_saved_file_is_printed_without_starting_a_whole_build(tmp_path):
+    """After a good build, the saved file is read alone against its model: its problem is
+    printed once, with the line saying the preview is kept, and no build runs until it is fixed."""
+    content = basic_content(tmp_path)
+    update = content / "cap-nhat" / "2025-11-a.md"
+    good = update.read_text(encoding="utf-8")
+    log = tmp_path / "devserver.log"
+    with open(log, "w", encoding="utf-8") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tools.devserver", "-r", str(content), "-o", str(tmp_path / "output"),
+             "-s", str(REPO / "pelicanconf.py")],
+            cwd=REPO, env=build_env(), stdout=handle, stderr=subprocess.STDOUT)
+    try:
+        wait_for(log, "Done: Processed")
+        time.sleep(2)  # the watcher starts after the build
+        update.write_text(good.replace("  - ma: a-pl-2\n", "  - ma: a-pl-9\n"), encoding="utf-8")
+        wait_for(log, "chưa dựng lại")
+        time.sleep(2)
+        text = log.read_text(encoding="utf-8")
+        assert text.count("không có nhiệm vụ mã «a-pl-9»") == 1, text
+        assert text.count("Tệp vừa lưu có 1 lỗi; chưa dựng lại. Bản xem trước giữ nguyên") == 1, text
+        assert text.count("Done: Processed") == 1 and "Traceback" not in text, text
+        assert (tmp_path / "output" / "cap-nhat" / "2025-11-a" / "index.html").is_file()
+        update.write_text(good.replace("Số liệu mẫu", "Số liệu đã sửa"), encoding="utf-8")
+        deadline = time.monotonic() + 90
+        while log.read_text(encoding="utf-8").count("Done: Processed") < 2:
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.1)
+        assert log.read_text(encoding="utf-8").count("không có nhiệm vụ mã «a-pl-9»") == 1
+    finally:
+        process.kill()
+        process.wait()

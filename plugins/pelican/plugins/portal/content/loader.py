@@ -60,17 +60,65 @@ def load_portal(content_path, folders=None, judging_date=None, extra_paths=()):
     for plan in portal.plans:
         portal.targets.update((t.id, t) for t in plan.targets)
         portal.tasks.update((t.id, t) for t in plan.tasks)
-    plans_by_ref = {**{p.id: p for p in portal.plans}, **{p.number.casefold(): p for p in portal.plans}}  # ids are lowercase
+    plans_by_ref = _plans_by_ref(portal.plans)
     for folder, kind in (("updates", UPDATE), ("news", NEWS)):
         for path in (p for r in roots for p in files(r / folders[folder], ".md")):
             update = read_update(path, kind, portal, plans_by_ref, registry, problems, broken)
             if update is not None:
                 portal.updates.append(update)
     for path in files(root / folders["pages"], ".md"):
-        record, body, body_line = read_front_matter(path, problems)
-        if record is not None:
-            read_record(record, PAGE_FIELDS, str(path), problems, "trang")
-            check_media(body, body_line, str(path), problems)
+        _read_page(path, problems)
     portal.updates.sort(key=lambda u: (u.date, u.path), reverse=True)
     link_portal(portal)
     return portal, problems
+
+
+def check_files(paths, content_path, folders, portal):
+    """The problems of some changed files alone, read against `portal` (the last good
+    build's model): a ProblemLog. The devserver runs this before a whole build so that an
+    editor's mistake is reported within a second of saving.
+
+    Each file is read as load_portal reads it (front matter, fields, the targets, tasks,
+    plans and units it names). What only the whole folder shows (an id used in two files,
+    a unit named by another file's plan) is left to the whole build. Files outside the
+    content folders, and removed files, are skipped. When units changed too, plans and
+    updates are left to the whole build (they may name a unit the last build did not have);
+    when plans changed, updates are. Never raises on bad content."""
+    folders = {**DEFAULT_FOLDERS, **(folders or {})}
+    root = Path(content_path).absolute()
+    kinds = {key: root / folders[key] for key in ("units", "plans", "updates", "news", "pages")}
+    problems = ProblemLog()
+    registry = UnitRegistry(list(portal.units.values()))
+    changed = []
+    for path in sorted({Path(p).absolute() for p in paths}):
+        kind = next((key for key, folder in kinds.items() if folder in path.parents), None)
+        if kind is not None and not path.name.startswith(".") and not path.is_symlink() and path.is_file():
+            changed.append((kind, path))
+    found = {kind for kind, _ in changed}
+    skipped = {"plans", "updates", "news"} if "units" in found else {"updates", "news"} if "plans" in found else set()
+    if "units" in found:  # the unit tree is read whole: a few hundred records
+        units = read_units(kinds["units"], problems)
+        link_units(units, UnitRegistry(units), problems)
+    for kind, path in changed:
+        if kind in skipped or kind == "units" or path.suffix != ".md":
+            continue
+        if kind == "plans":
+            read_plan(path, registry, problems, {}, set())
+        elif kind == "pages":
+            _read_page(path, problems)
+        else:
+            read_update(path, UPDATE if kind == "updates" else NEWS, portal, _plans_by_ref(portal.plans),
+                        registry, problems, set())
+    return problems
+
+
+def _plans_by_ref(plans):
+    """{plan id or casefolded number: Plan}; ids are lowercase."""
+    return {**{p.id: p for p in plans}, **{p.number.casefold(): p for p in plans}}
+
+
+def _read_page(path, problems):
+    record, body, body_line = read_front_matter(path, problems)
+    if record is not None:
+        read_record(record, PAGE_FIELDS, str(path), problems, "trang")
+        check_media(body, body_line, str(path), problems)

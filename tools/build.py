@@ -184,8 +184,9 @@ def prune(layout, keep):
             shutil.rmtree(release, ignore_errors=True)
 
 
-def build(settings, target, keep=KEEP):
+def build(settings, target, keep=KEEP, compress=True):
     """Build `settings` into a staging folder and switch it in as `target`; returns a summary line.
+    `compress`: write the .gz files nginx serves (the devserver's preview needs none).
 
     Raises BuildFailed (the target untouched) if anything goes wrong before the switch."""
     layout = Layout(target)
@@ -204,7 +205,8 @@ def build(settings, target, keep=KEEP):
             if problems:
                 raise BuildFailed(*problems)
             current = layout.current()
-            stats = precompress(layout.staging, previous=str(current) if current and current.is_dir() else None)
+            compressed = precompress(layout.staging, previous=str(current) if current and current.is_dir() else None
+                                     ).files if compress else 0
             release = switch(layout)
         except OSError as error:  # a full disk, a read-only folder…
             where = error.filename or layout.staging
@@ -215,7 +217,7 @@ def build(settings, target, keep=KEEP):
         prune(layout, keep)
     done, cpu_done = time.perf_counter(), _cpu()
     files = sum(len(names) for _, _, names in os.walk(release))
-    return (f"{layout.name}/ → {release.relative_to(layout.parent)} ({files} tệp, {stats.files} bản nén .gz; "
+    return (f"{layout.name}/ → {release.relative_to(layout.parent)} ({files} tệp, {compressed} bản nén .gz; "
             f"dựng {built - started:.2f} s, kiểm tra + nén + chuyển {done - built:.2f} s; "
             f"CPU {cpu_built - cpu_started:.2f} s + {cpu_done - cpu_built:.2f} s)")
 

@@ -1,99 +1,159 @@
 """`make devserver` and `make regenerate`: Pelican's own command line (`pelican -lr …`), with
-one change to its autoreload loop: a failed build waits for the next change like a good one.
+its autoreload loop replaced by one that suits an editor at city size.
 
     python -m tools.devserver -lr content -o output -s pelicanconf.py
 
-Why: in Pelican 4.12, `pelican.autoreload` calls `wait_for_changes()` inside the same `try`
-as `pelican.run()`, right after it. When `run()` raises (the portal raises ContentError on
-bad content), the `except` branch logs and the `while True` loop calls `run()` again at once:
-the editor's problem lines were printed about 100 times a second until the file was fixed
-(Pelican's own "Caught exception" warning shows only once, because its LimitFilter drops
-repeated warnings for the whole session, even after later changes).
+What changes from `pelican.autoreload` (Pelican 4.12):
 
-Here every build, good or bad, is followed by `wait_for_changes()`, so each problem is printed
-once per change, then the preview waits quietly. The preview still builds in place, as
-Pelican does; `make html` is the atomic build.
-
-Before each rebuild, the saved content files are first read alone against the last good
-build's model (content.loader.check_files): a mistake in them is printed within a second of
-saving, and the whole build, which takes a while at city size, is not started. Problems only
-the whole build can see (an id used in two files) are printed by it, once.
+- Each rebuild is `make html`'s atomic build (tools/build.py, without the .gz files): the
+  preview keeps showing the whole last good site while the next one is built, and a build
+  that fails leaves it as it was. Pelican's own loop empties output/ first, so for the half
+  minute a city-sized build takes every page of the preview answered 404.
+- A failed build waits for the next change like a good one. Pelican calls `run()` again at
+  once when it raises, and the editor's problem lines were printed about 100 times a second.
+- The saved content files are read alone first, against the last good build's model
+  (content.loader.check_files): a mistake in them is printed within a second of saving, once,
+  and no build starts. Problems only the whole build can see (an id used in two files) are
+  printed by it, once.
+- A saved update or news article that reads cleanly has its page written at once from the
+  last good build's templates and context (`show_saved_articles`), then the whole build
+  follows and brings every list, index and figure that the change touches up to date.
 """
 
 import logging
 import os
+import shutil
 import sys
+from pathlib import Path
 
 import pelican
 from pelican import signals
+from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
 from pelican.log import console
 from pelican.utils import wait_for_changes
+from pelican.writers import Writer
 
 from pelican.plugins.portal.content.frontmatter import keep_in_memory
 from pelican.plugins.portal.content.loader import check_files
-from pelican.plugins.portal.outputs.staging import ContentError
+from tools.build import BuildFailed, build
 
 logger = logging.getLogger("pelican")
+KEPT = " Bản xem trước giữ nguyên; sửa rồi lưu tệp, trang sẽ tự dựng lại."
 
 
 def _report(error, args):
-    """One line for a failed build (the plugin has already printed the content problems)."""
-    if isinstance(error, ContentError):
-        message = f"{error} Bản xem trước giữ nguyên; sửa rồi lưu tệp, trang sẽ tự dựng lại."
+    """The lines of a failed build (the plugin has already printed the content problems)."""
+    if isinstance(error, BuildFailed):
+        message = "\n".join(error.lines) + KEPT
     else:
-        message = (f"Dựng lại thất bại: {type(error).__name__}: {error}. "
-                   "Bản xem trước giữ nguyên; sửa rồi lưu tệp, trang sẽ tự dựng lại.")
+        message = f"Dựng lại thất bại: {type(error).__name__}: {error}.{KEPT}"
     if args.verbosity == logging.DEBUG:
         logger.error(message, exc_info=error)
     else:
         print(message, file=sys.stderr, flush=True)
 
 
-class LastModel:
-    """The Portal of the last build that got past its content check (None before)."""
+class LastBuild:
+    """What the last build that got past its content check left: its model (the Portal) and
+    Pelican's article generator (templates, reader and the context pages are rendered with)."""
 
     portal = None
+    articles = None
 
     @classmethod
     def keep(cls, generators):
-        """all_generators_finalized: keep the portal generator's model."""
+        """all_generators_finalized receiver."""
         for generator in generators:
             if getattr(generator, "portal", None) is not None:
                 cls.portal = generator.portal
+            if isinstance(generator, ArticlesGenerator):
+                cls.articles = generator
+
+    @classmethod
+    def forget(cls):
+        cls.portal = cls.articles = None
 
 
-def saved_files_fail(changed, settings):
-    """True when the changed content files alone have problems (printed, one per line, with
-    the line that says the preview is kept); False when they read cleanly or no good build
-    has run yet."""
-    if LastModel.portal is None or not settings.get("PORTAL_FOLDERS"):
-        return False
-    problems = check_files(changed, settings["PATH"], settings["PORTAL_FOLDERS"], LastModel.portal)
+def read_saved_files(changed, settings):
+    """The changed content files read alone against the last good model: {path: Update} of
+    the update and news files among them, or None when they have problems (printed, one per
+    line, then a line saying the preview is kept). {} before the first good build."""
+    if LastBuild.portal is None or not settings.get("PORTAL_FOLDERS"):
+        return {}
+    problems, updates = check_files(changed, settings["PATH"], settings["PORTAL_FOLDERS"], LastBuild.portal)
     if not problems:
-        return False
-    for line in problems.report():
-        print(line, file=sys.stderr)
-    print(f"Tệp vừa lưu có {len(problems.report())} lỗi; chưa dựng lại. Bản xem trước giữ nguyên; "
-          "sửa rồi lưu tệp, trang sẽ tự dựng lại.", file=sys.stderr, flush=True)
-    return True
+        return updates
+    lines = problems.report()
+    print("\n".join(lines), file=sys.stderr)
+    print(f"Tệp vừa lưu có {len(lines)} lỗi; chưa dựng lại.{KEPT}", file=sys.stderr, flush=True)
+    return None
+
+
+def show_saved_articles(updates, settings):
+    """Write the page of each saved update or news article ({path: Update}, read cleanly) into
+    the folder the preview serves, rendered as the whole build renders it: Pelican's reader,
+    the article template, the last good build's context. Each page is written beside the
+    site and renamed over the old one; a stale .gz beside it is removed (tools/precompress.py
+    would reuse it). Returns the output paths written."""
+    generator = LastBuild.articles
+    site = Path(settings["OUTPUT_PATH"])
+    if generator is None or not updates or not site.is_dir():
+        return []
+    site = site.resolve()  # output -> output.releases/<time>/
+    scratch = Path(f"{settings['OUTPUT_PATH']}.preview-{os.getpid()}")
+    shutil.rmtree(scratch, ignore_errors=True)
+    writer = Writer(str(scratch), settings=generator.settings)
+    written = []
+    try:
+        for path, update in sorted(updates.items()):
+            article = generator.readers.read_file(base_path=generator.path, path=os.path.relpath(path, generator.path),
+                                                  content_class=Article, context=generator.context)
+            article.portal_update, update.article, update.url = update, article, article.url
+            writer.write_file(article.save_as, generator.get_template(article.template), generator.context,
+                              relative_urls=generator.settings["RELATIVE_URLS"], article=article,
+                              category=article.category, override_output=hasattr(article, "override_save_as"),
+                              url=article.url, blog=True)
+            page = site / article.save_as
+            page.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(scratch / article.save_as, page)
+            Path(f"{page}.gz").unlink(missing_ok=True)
+            written.append(article.save_as)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return written
+
+
+def rebuild(settings, changed):
+    """One turn of the loop: read the saved files, show saved articles, build atomically."""
+    if changed:
+        updates = read_saved_files(changed, settings)
+        if updates is None:
+            return
+        try:
+            for page in show_saved_articles(updates, settings):
+                console.print(f"-> Đã hiện {page}; đang dựng lại cả trang…")
+        except Exception as error:  # the whole build below shows the page anyway
+            print(f"Chưa hiện ngay được trang vừa lưu ({type(error).__name__}: {error}); "
+                  "đang dựng lại cả trang…", file=sys.stderr, flush=True)
+    console.print(build(settings, settings["OUTPUT_PATH"], compress=False))
 
 
 def autoreload(args, excqueue=None):
     """Build, then wait for a change in content, theme or settings, forever; as
-    `pelican.autoreload`, except that a failed build waits too instead of retrying at once."""
+    `pelican.autoreload`, with the changes listed in the module's docstring."""
     console.print("  --- AutoReload Mode: Monitoring `content`, `theme` and `settings` for changes. ---")
     settings_file = os.path.abspath(args.settings)
     instance = settings = None
-    signals.all_generators_finalized.connect(LastModel.keep)
+    signals.all_generators_finalized.connect(LastBuild.keep)
     changed = set()
     try:
         while True:
             try:
                 if instance is None:
-                    LastModel.portal = None
+                    LastBuild.forget()
                     instance, settings = pelican.get_instance(args)
-                if not changed or not saved_files_fail(changed, instance.settings):
-                    instance.run()
+                rebuild(instance.settings, changed)
             except KeyboardInterrupt:
                 raise
             except Exception as error:

@@ -88,3 +88,40 @@ def test_a_mistake_in_a_saved_file_is_printed_without_starting_a_whole_build(tmp
     finally:
         process.kill()
         process.wait()
+
+
+def test_a_saved_update_shows_at_once_as_the_whole_build_then_writes_it(tmp_path):
+    """Its page is written from the last good build before the whole build starts, and is the
+    page that build writes; the rest of the preview stays in place meanwhile."""
+    content = basic_content(tmp_path)
+    update = content / "cap-nhat" / "2025-11-a.md"
+    good = update.read_text(encoding="utf-8")
+    output, log = tmp_path / "output", tmp_path / "devserver.log"
+    page = output / "cap-nhat" / "2025-11-a" / "index.html"
+    with open(log, "w", encoding="utf-8") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tools.devserver", "-r", str(content), "-o", str(output),
+             "-s", str(REPO / "pelicanconf.py")],
+            cwd=REPO, env=build_env(), stdout=handle, stderr=subprocess.STDOUT)
+    try:
+        wait_for(log, "Done: Processed")
+        time.sleep(2)
+        for n, edited in enumerate([good.replace("Số liệu mẫu", "Số liệu đã sửa"),
+                                    good.replace("gia_tri: 95", "gia_tri: 97")]):
+            update.write_text(edited, encoding="utf-8")
+            deadline = time.monotonic() + 90
+            while log.read_text(encoding="utf-8").count("Đã hiện cap-nhat/2025-11-a/index.html") < n + 1:
+                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+                time.sleep(0.05)
+            shown = page.read_text(encoding="utf-8")
+            assert (output / "index.html").is_file() and (output / "ke-hoach" / "index.html").is_file()
+            deadline = time.monotonic() + 90
+            while log.read_text(encoding="utf-8").count("Done: Processed") < n + 2:
+                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+                time.sleep(0.1)
+            time.sleep(1)  # the switch follows Pelican's "Done"
+            assert page.read_text(encoding="utf-8") == shown
+        assert "Số liệu đã sửa" not in shown and "97" in shown
+    finally:
+        process.kill()
+        process.wait()

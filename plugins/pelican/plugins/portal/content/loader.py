@@ -74,9 +74,10 @@ def load_portal(content_path, folders=None, judging_date=None, extra_paths=()):
 
 
 def check_files(paths, content_path, folders, portal):
-    """The problems of some changed files alone, read against `portal` (the last good
-    build's model): a ProblemLog. The devserver runs this before a whole build so that an
-    editor's mistake is reported within a second of saving.
+    """Some changed files read alone against `portal` (the last good build's model):
+    (ProblemLog, {path: Update} of the update and news files among them that read cleanly,
+    their reports naming the portal's targets and tasks). The devserver runs this before a
+    whole build, so that an editor's mistake is reported within a second of saving.
 
     Each file is read as load_portal reads it (front matter, fields, the targets, tasks,
     plans and units it names). What only the whole folder shows (an id used in two files,
@@ -87,7 +88,7 @@ def check_files(paths, content_path, folders, portal):
     folders = {**DEFAULT_FOLDERS, **(folders or {})}
     root = Path(content_path).absolute()
     kinds = {key: root / folders[key] for key in ("units", "plans", "updates", "news", "pages")}
-    problems = ProblemLog()
+    problems, updates = ProblemLog(), {}
     registry = UnitRegistry(list(portal.units.values()))
     changed = []
     for path in sorted({Path(p).absolute() for p in paths}):
@@ -107,9 +108,12 @@ def check_files(paths, content_path, folders, portal):
         elif kind == "pages":
             _read_page(path, problems)
         else:
-            read_update(path, UPDATE if kind == "updates" else NEWS, portal, _plans_by_ref(portal.plans),
-                        registry, problems, set())
-    return problems
+            before = len(problems.items)
+            update = read_update(path, UPDATE if kind == "updates" else NEWS, portal, _plans_by_ref(portal.plans),
+                                 registry, problems, set())
+            if update is not None and len(problems.items) == before:
+                updates[str(path)] = update
+    return problems, updates
 
 
 def _plans_by_ref(plans):

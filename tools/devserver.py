@@ -11,6 +11,9 @@ What changes from `pelican.autoreload` (Pelican 4.12):
   minute a city-sized build takes every page of the preview answered 404.
 - A failed build waits for the next change like a good one. Pelican calls `run()` again at
   once when it raises, and the editor's problem lines were printed about 100 times a second.
+- The files are watched all the time (`Watcher`), not only between builds: a save made while
+  a build runs starts the next one as soon as it ends. Pelican's `wait_for_changes()` starts
+  watching when the build has ended, so such a save was never built.
 - The saved content files are read alone first, against the last good build's model
   (content.loader.check_files): a mistake in them is printed within a second of saving, once,
   and no build starts. Problems only the whole build can see (an id used in two files) are
@@ -22,16 +25,20 @@ What changes from `pelican.autoreload` (Pelican 4.12):
 
 import logging
 import os
+import queue
 import shutil
 import sys
+import threading
 from pathlib import Path
+
+import watchfiles
 
 import pelican
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.log import console
-from pelican.utils import wait_for_changes
+from pelican.utils import FileChangeFilter
 from pelican.writers import Writer
 
 from pelican.plugins.portal.content.frontmatter import keep_in_memory
@@ -139,12 +146,45 @@ def rebuild(settings, changed):
     console.print(build(settings, settings["OUTPUT_PATH"], compress=False))
 
 
+class Watcher:
+    """Watches what Pelican's autoreload watches (the settings file, the theme, the content
+    folder and its STATIC_PATHS, minus IGNORE_FILES) in a thread, from its creation until
+    close(): no change is missed while a build runs."""
+
+    def __init__(self, settings_file, settings):
+        content = settings.get("PATH", "")
+        candidates = [settings_file, settings.get("THEME", ""), content,
+                      *(os.path.join(content, path) for path in settings.get("STATIC_PATHS", []) if content)]
+        paths = sorted({os.path.abspath(p) for p in candidates if p and os.path.exists(p)})
+        self.changes, self.stopped = queue.Queue(), threading.Event()
+        ignored = FileChangeFilter(ignore_file_patterns=set(settings.get("IGNORE_FILES", [])))
+        self.thread = threading.Thread(target=self._watch, args=(paths, ignored), daemon=True)
+        self.thread.start()
+
+    def _watch(self, paths, ignored):
+        for changes in watchfiles.watch(*paths, watch_filter=ignored, stop_event=self.stopped, rust_timeout=500,
+                                        raise_interrupt=False):
+            self.changes.put({path for _, path in changes})
+
+    def wait(self):
+        """Block until something changed; returns every path changed since the last call."""
+        changed = set(self.changes.get())
+        while True:
+            try:
+                changed |= self.changes.get_nowait()
+            except queue.Empty:
+                return changed
+
+    def close(self):
+        self.stopped.set()
+
+
 def autoreload(args, excqueue=None):
     """Build, then wait for a change in content, theme or settings, forever; as
     `pelican.autoreload`, with the changes listed in the module's docstring."""
     console.print("  --- AutoReload Mode: Monitoring `content`, `theme` and `settings` for changes. ---")
     settings_file = os.path.abspath(args.settings)
-    instance = settings = None
+    instance = watcher = None
     signals.all_generators_finalized.connect(LastBuild.keep)
     changed = set()
     try:
@@ -152,19 +192,25 @@ def autoreload(args, excqueue=None):
             try:
                 if instance is None:
                     LastBuild.forget()
-                    instance, settings = pelican.get_instance(args)
+                    if watcher is not None:
+                        watcher.close()
+                        watcher = None
+                    instance, _ = pelican.get_instance(args)
+                    watcher = Watcher(settings_file, instance.settings)
                 rebuild(instance.settings, changed)
             except KeyboardInterrupt:
                 raise
             except Exception as error:
                 _report(error, args)
-            if settings is None:  # the settings file itself does not load: watch it alone
-                settings = {"PATH": "", "THEME": ""}
-            changed = {path for _, path in wait_for_changes(args.settings, settings)}
+            if watcher is None:  # the settings file itself does not load: watch it alone
+                watcher = Watcher(settings_file, {})
+            changed = watcher.wait()
             if settings_file in changed:
                 instance = None
             console.print(f"\n-> Modified: {', '.join(sorted(changed))}. re-generating...")
     except KeyboardInterrupt:
+        if watcher is not None:
+            watcher.close()
         if excqueue is not None:
             excqueue.put(None)
             return

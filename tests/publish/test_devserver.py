@@ -125,3 +125,32 @@ def test_a_saved_update_shows_at_once_as_the_whole_build_then_writes_it(tmp_path
     finally:
         process.kill()
         process.wait()
+
+
+def test_a_save_made_while_a_build_runs_is_built_next(tmp_path):
+    """Pelican's loop starts watching when a build has ended: a save made during a build was lost."""
+    content = basic_content(tmp_path)
+    news, update = content / "tin-tuc" / "a-ban-hanh.md", content / "cap-nhat" / "2025-10-a.md"
+    output, log = tmp_path / "output", tmp_path / "devserver.log"
+    with open(log, "w", encoding="utf-8") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tools.devserver", "-r", str(content), "-o", str(output),
+             "-s", str(REPO / "pelicanconf.py")],
+            cwd=REPO, env=build_env(), stdout=handle, stderr=subprocess.STDOUT)
+    try:
+        wait_for(log, "Done: Processed")
+        time.sleep(2)
+        news.write_text(news.read_text(encoding="utf-8") + "\nTin sửa lần một.\n", encoding="utf-8")
+        wait_for(log, "re-generating")
+        update.write_text(update.read_text(encoding="utf-8") + "\nBài sửa trong lúc dựng.\n", encoding="utf-8")
+        text = log.read_text(encoding="utf-8")
+        assert text.count("Done: Processed") == 1, "the save came after the build; the test proves nothing"
+        deadline = time.monotonic() + 120
+        page = output / "cap-nhat" / "2025-10-a" / "index.html"
+        while not (page.is_file() and "Bài sửa trong lúc dựng." in page.read_text(encoding="utf-8")):
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        assert "Tin sửa lần một." in (output / "tin-tuc" / "a-ban-hanh" / "index.html").read_text(encoding="utf-8")
+    finally:
+        process.kill()
+        process.wait()

@@ -1,9 +1,11 @@
 """`make devserver` / `make regenerate` (tools/devserver.py): a content error is printed once per
-change, then the preview waits quietly; fixing the file rebuilds it."""
+change, then the preview waits quietly; fixing the file rebuilds it. A saved file's own mistake
+is printed before any build; a saved article shows at once; a save during a build is not lost."""
 
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 from site_support import REPO
 from publish_support import basic_content, build_env
@@ -18,6 +20,28 @@ def wait_for(log, text, timeout=90):
         time.sleep(0.1)
 
 
+def wait_for_count(log, text, n, timeout=90):
+    deadline = time.monotonic() + timeout
+    while log.read_text(encoding="utf-8").count(text) < n:
+        assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+        time.sleep(0.05)
+
+
+@contextmanager
+def devserver(content, output, log):
+    """`make regenerate` on `content` into `output`, its console in `log`; killed on exit."""
+    with open(log, "w", encoding="utf-8") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tools.devserver", "-r", str(content), "-o", str(output),
+             "-s", str(REPO / "pelicanconf.py")],
+            cwd=REPO, env=build_env(), stdout=handle, stderr=subprocess.STDOUT)
+    try:
+        yield process
+    finally:
+        process.kill()
+        process.wait()
+
+
 def set_plan_id(plan, value):
     text = plan.read_text(encoding="utf-8")
     head, _, rest = text.partition("\nma: ")
@@ -29,12 +53,7 @@ def test_each_error_is_printed_once_per_change_then_the_preview_waits(tmp_path):
     plan = content / "ke-hoach" / "a.md"
     set_plan_id(plan, "kh a!")
     log = tmp_path / "devserver.log"
-    with open(log, "w", encoding="utf-8") as handle:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tools.devserver", "-r", str(content), "-o", str(tmp_path / "output"),
-             "-s", str(REPO / "pelicanconf.py")],
-            cwd=REPO, env=build_env(), stdout=handle, stderr=subprocess.STDOUT)
-    try:
+    with devserver(content, tmp_path / "output", log):
         wait_for(log, "«kh a!»")
         time.sleep(2)  # Pelican 4.12's own loop printed the line ~100 times a second
         text = log.read_text(encoding="utf-8")
@@ -51,9 +70,6 @@ def test_each_error_is_printed_once_per_change_then_the_preview_waits(tmp_path):
         text = log.read_text(encoding="utf-8")
         assert text.count(PROBLEM) == 2 and text.count("Done: Processed") == 1, text
         assert (tmp_path / "output" / "ke-hoach" / "kh-a" / "index.html").is_file()
-    finally:
-        process.kill()
-        process.wait()
 
 
 def test_a_mistake_in_a_saved_file_is_printed_without_starting_a_whole_build(tmp_path):
@@ -63,12 +79,7 @@ def test_a_mistake_in_a_saved_file_is_printed_without_starting_a_whole_build(tmp
     update = content / "cap-nhat" / "2025-11-a.md"
     good = update.read_text(encoding="utf-8")
     log = tmp_path / "devserver.log"
-    with open(log, "w", encoding="utf-8") as handle:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tools.devserver", "-r", str(content), "-o", str(tmp_path / "output"),
-             "-s", str(REPO / "pelicanconf.py")],
-            cwd=REPO, env=build_env(), stdout=handle, stderr=subprocess.STDOUT)
-    try:
+    with devserver(content, tmp_path / "output", log):
         wait_for(log, "Done: Processed")
         time.sleep(2)  # the watcher starts after the build
         update.write_text(good.replace("  - ma: a-pl-2\n", "  - ma: a-pl-9\n"), encoding="utf-8")
@@ -80,14 +91,8 @@ def test_a_mistake_in_a_saved_file_is_printed_without_starting_a_whole_build(tmp
         assert text.count("Done: Processed") == 1 and "Traceback" not in text, text
         assert (tmp_path / "output" / "cap-nhat" / "2025-11-a" / "index.html").is_file()
         update.write_text(good.replace("Số liệu mẫu", "Số liệu đã sửa"), encoding="utf-8")
-        deadline = time.monotonic() + 90
-        while log.read_text(encoding="utf-8").count("Done: Processed") < 2:
-            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
-            time.sleep(0.1)
+        wait_for_count(log, "Done: Processed", 2)
         assert log.read_text(encoding="utf-8").count("không có nhiệm vụ mã «a-pl-9»") == 1
-    finally:
-        process.kill()
-        process.wait()
 
 
 def test_a_saved_update_shows_at_once_as_the_whole_build_then_writes_it(tmp_path):
@@ -98,33 +103,19 @@ def test_a_saved_update_shows_at_once_as_the_whole_build_then_writes_it(tmp_path
     good = update.read_text(encoding="utf-8")
     output, log = tmp_path / "output", tmp_path / "devserver.log"
     page = output / "cap-nhat" / "2025-11-a" / "index.html"
-    with open(log, "w", encoding="utf-8") as handle:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tools.devserver", "-r", str(content), "-o", str(output),
-             "-s", str(REPO / "pelicanconf.py")],
-            cwd=REPO, env=build_env(), stdout=handle, stderr=subprocess.STDOUT)
-    try:
+    with devserver(content, output, log):
         wait_for(log, "Done: Processed")
         time.sleep(2)
         for n, edited in enumerate([good.replace("Số liệu mẫu", "Số liệu đã sửa"),
                                     good.replace("gia_tri: 95", "gia_tri: 97")]):
             update.write_text(edited, encoding="utf-8")
-            deadline = time.monotonic() + 90
-            while log.read_text(encoding="utf-8").count("Đã hiện cap-nhat/2025-11-a/index.html") < n + 1:
-                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
-                time.sleep(0.05)
+            wait_for_count(log, "Đã hiện cap-nhat/2025-11-a/index.html", n + 1)
             shown = page.read_text(encoding="utf-8")
             assert (output / "index.html").is_file() and (output / "ke-hoach" / "index.html").is_file()
-            deadline = time.monotonic() + 90
-            while log.read_text(encoding="utf-8").count("Done: Processed") < n + 2:
-                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
-                time.sleep(0.1)
+            wait_for_count(log, "Done: Processed", n + 2)
             time.sleep(1)  # the switch follows Pelican's "Done"
             assert page.read_text(encoding="utf-8") == shown
         assert "Số liệu đã sửa" not in shown and "97" in shown
-    finally:
-        process.kill()
-        process.wait()
 
 
 def test_a_save_made_while_a_build_runs_is_built_next(tmp_path):
@@ -132,12 +123,7 @@ def test_a_save_made_while_a_build_runs_is_built_next(tmp_path):
     content = basic_content(tmp_path)
     news, update = content / "tin-tuc" / "a-ban-hanh.md", content / "cap-nhat" / "2025-10-a.md"
     output, log = tmp_path / "output", tmp_path / "devserver.log"
-    with open(log, "w", encoding="utf-8") as handle:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tools.devserver", "-r", str(content), "-o", str(output),
-             "-s", str(REPO / "pelicanconf.py")],
-            cwd=REPO, env=build_env(), stdout=handle, stderr=subprocess.STDOUT)
-    try:
+    with devserver(content, output, log):
         wait_for(log, "Done: Processed")
         time.sleep(2)
         news.write_text(news.read_text(encoding="utf-8") + "\nTin sửa lần một.\n", encoding="utf-8")
@@ -151,6 +137,3 @@ def test_a_save_made_while_a_build_runs_is_built_next(tmp_path):
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
             time.sleep(0.2)
         assert "Tin sửa lần một." in (output / "tin-tuc" / "a-ban-hanh" / "index.html").read_text(encoding="utf-8")
-    finally:
-        process.kill()
-        process.wait()

@@ -205,8 +205,8 @@ def build(settings, target, keep=KEEP, compress=True):
             if problems:
                 raise BuildFailed(*problems)
             current = layout.current()
-            compressed = precompress(layout.staging, previous=str(current) if current and current.is_dir() else None
-                                     ).files if compress else 0
+            previous = str(current) if current and current.is_dir() else None
+            compressed = precompress(layout.staging, previous=previous).files if compress else 0
             release = switch(layout)
         except OSError as error:  # a full disk, a read-only folder…
             where = error.filename or layout.staging

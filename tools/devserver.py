@@ -18,9 +18,10 @@ What changes from `pelican.autoreload` (Pelican 4.12):
   (content.loader.check_files): a mistake in them is printed within a second of saving, once,
   and no build starts. Problems only the whole build can see (an id used in two files) are
   printed by it, once.
-- A saved update or news article that reads cleanly has its page written at once from the
-  last good build's templates and context (`show_saved_articles`), then the whole build
-  follows and brings every list, index and figure that the change touches up to date.
+- A saved update or news article that reads cleanly, while no other problem is known, has its
+  page written at once from the last good build's templates and context
+  (`show_saved_articles`), then the whole build follows and brings every list, index and
+  figure that the change touches up to date; it ends with «Đã dựng lại xong: …».
 """
 
 import logging
@@ -63,10 +64,13 @@ def _report(error, args):
 
 class LastBuild:
     """What the last build that got past its content check left: its model (the Portal) and
-    Pelican's article generator (templates, reader and the context pages are rendered with)."""
+    Pelican's article generator (templates, reader and the context pages are rendered with).
+    `clean`: no problem is known in the content since (a saved file's or a build's); only
+    then is a saved article shown before the whole build, which could otherwise refuse it."""
 
     portal = None
     articles = None
+    clean = False
 
     @classmethod
     def keep(cls, generators):
@@ -80,6 +84,7 @@ class LastBuild:
     @classmethod
     def forget(cls):
         cls.portal = cls.articles = None
+        cls.clean = False
 
 
 def read_saved_files(changed, settings):
@@ -91,6 +96,7 @@ def read_saved_files(changed, settings):
     problems, updates = check_files(changed, settings["PATH"], settings["PORTAL_FOLDERS"], LastBuild.portal)
     if not problems:
         return updates
+    LastBuild.clean = False
     lines = problems.report()
     print("\n".join(lines), file=sys.stderr)
     print(f"Tệp vừa lưu có {len(lines)} lỗi; chưa dựng lại.{KEPT}", file=sys.stderr, flush=True)
@@ -138,12 +144,15 @@ def rebuild(settings, changed):
         if updates is None:
             return
         try:
-            for page in show_saved_articles(updates, settings):
+            for page in show_saved_articles(updates if LastBuild.clean else {}, settings):
                 console.print(f"-> Đã hiện {page}; đang dựng lại cả trang…")
         except Exception as error:  # the whole build below shows the page anyway
             print(f"Chưa hiện ngay được trang vừa lưu ({type(error).__name__}: {error}); "
                   "đang dựng lại cả trang…", file=sys.stderr, flush=True)
-    console.print(build(settings, settings["OUTPUT_PATH"], compress=False))
+    LastBuild.clean = False
+    summary = build(settings, settings["OUTPUT_PATH"], compress=False)
+    LastBuild.clean = True
+    console.print(f"Đã dựng lại xong: {summary}")
 
 
 class Watcher:

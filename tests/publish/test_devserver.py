@@ -80,8 +80,8 @@ def test_a_mistake_in_a_saved_file_is_printed_without_starting_a_whole_build(tmp
     good = update.read_text(encoding="utf-8")
     log = tmp_path / "devserver.log"
     with devserver(content, tmp_path / "output", log):
-        wait_for(log, "Done: Processed")
-        time.sleep(2)  # the watcher starts after the build
+        wait_for(log, "Đã dựng lại xong")
+        time.sleep(1)
         update.write_text(good.replace("  - ma: a-pl-2\n", "  - ma: a-pl-9\n"), encoding="utf-8")
         wait_for(log, "chưa dựng lại")
         time.sleep(2)
@@ -90,9 +90,18 @@ def test_a_mistake_in_a_saved_file_is_printed_without_starting_a_whole_build(tmp
         assert text.count("Tệp vừa lưu có 1 lỗi; chưa dựng lại. Bản xem trước giữ nguyên") == 1, text
         assert text.count("Done: Processed") == 1 and "Traceback" not in text, text
         assert (tmp_path / "output" / "cap-nhat" / "2025-11-a" / "index.html").is_file()
+        # Another, correct, file saved while the mistake stays: not shown ahead of a build that
+        # refuses the content (the whole build prints the mistake, once).
+        other = content / "cap-nhat" / "2025-10-a.md"
+        other.write_text(other.read_text(encoding="utf-8") + "\nCâu mới.\n", encoding="utf-8")
+        wait_for(log, "Nội dung có 1 lỗi; không xuất bản trang nào. Bản xem trước giữ nguyên")
+        text = log.read_text(encoding="utf-8")
+        assert "Đã hiện" not in text and text.count("không có nhiệm vụ mã «a-pl-9»") == 2, text
+        assert "Câu mới." not in (tmp_path / "output" / "cap-nhat" / "2025-10-a" / "index.html").read_text(encoding="utf-8")
         update.write_text(good.replace("Số liệu mẫu", "Số liệu đã sửa"), encoding="utf-8")
-        wait_for_count(log, "Done: Processed", 2)
-        assert log.read_text(encoding="utf-8").count("không có nhiệm vụ mã «a-pl-9»") == 1
+        wait_for_count(log, "Đã dựng lại xong", 2)
+        assert log.read_text(encoding="utf-8").count("không có nhiệm vụ mã «a-pl-9»") == 2
+        assert "Câu mới." in (tmp_path / "output" / "cap-nhat" / "2025-10-a" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_saved_update_shows_at_once_as_the_whole_build_then_writes_it(tmp_path):
@@ -104,7 +113,7 @@ def test_a_saved_update_shows_at_once_as_the_whole_build_then_writes_it(tmp_path
     output, log = tmp_path / "output", tmp_path / "devserver.log"
     page = output / "cap-nhat" / "2025-11-a" / "index.html"
     with devserver(content, output, log):
-        wait_for(log, "Done: Processed")
+        wait_for(log, "Đã dựng lại xong")
         time.sleep(2)
         for n, edited in enumerate([good.replace("Số liệu mẫu", "Số liệu đã sửa"),
                                     good.replace("gia_tri: 95", "gia_tri: 97")]):
@@ -112,8 +121,7 @@ def test_a_saved_update_shows_at_once_as_the_whole_build_then_writes_it(tmp_path
             wait_for_count(log, "Đã hiện cap-nhat/2025-11-a/index.html", n + 1)
             shown = page.read_text(encoding="utf-8")
             assert (output / "index.html").is_file() and (output / "ke-hoach" / "index.html").is_file()
-            wait_for_count(log, "Done: Processed", n + 2)
-            time.sleep(1)  # the switch follows Pelican's "Done"
+            wait_for_count(log, "Đã dựng lại xong", n + 2)
             assert page.read_text(encoding="utf-8") == shown
         assert "Số liệu đã sửa" not in shown and "97" in shown
 
@@ -124,7 +132,7 @@ def test_a_save_made_while_a_build_runs_is_built_next(tmp_path):
     news, update = content / "tin-tuc" / "a-ban-hanh.md", content / "cap-nhat" / "2025-10-a.md"
     output, log = tmp_path / "output", tmp_path / "devserver.log"
     with devserver(content, output, log):
-        wait_for(log, "Done: Processed")
+        wait_for(log, "Đã dựng lại xong")
         time.sleep(2)
         news.write_text(news.read_text(encoding="utf-8") + "\nTin sửa lần một.\n", encoding="utf-8")
         wait_for(log, "re-generating")

@@ -20,6 +20,7 @@ import hashlib
 import json
 import math
 import sys
+from array import array
 from collections import Counter
 
 import numpy as np
@@ -83,31 +84,36 @@ class TermIndex:
 
     def __init__(self, term_lists=(), counts=None):
         if counts is None:
-            counts = [field_counts(fields) for fields in term_lists]
-        count = len(counts)
-        all_terms, frequencies = [], []
-        segments = []  # (field, document, field length, distinct terms) of each document-field
+            counts = (field_counts(fields) for fields in term_lists)
+        ids = {}  # term -> number in the order first seen
+        term_ids, frequencies = array("i"), array("i")  # one C int per posting, not a Python list
+        segments = array("i")  # (field, document, field length, distinct terms) of each document-field
         totals = [0] * len(FIELDS)
-        for number, doc in enumerate(counts):
+        count = 0
+        for number, doc in enumerate(counts):  # an iterable: one document's counts held at a time
+            count += 1
             for f, (length, terms, term_frequencies) in enumerate(doc):
                 if not length:
                     continue
                 totals[f] += length
-                all_terms.extend(terms)
+                term_ids.extend([ids.setdefault(term, len(ids)) for term in terms])
                 frequencies.extend(term_frequencies)
-                segments.append((f, number, length, len(terms)))
+                segments.extend((f, number, length, len(terms)))
         self.document_count = count
-        self.terms = sorted(set(all_terms))
+        self.terms = sorted(ids)
         self._numbers = {term: number for number, term in enumerate(self.terms)}
-        term = np.fromiter(map(self._numbers.__getitem__, all_terms), dtype=np.int32, count=len(all_terms))
-        del all_terms
-        frequency = np.array(frequencies, dtype=np.int32)
-        del frequencies
-        segment = np.array(segments, dtype=np.int32).reshape(-1, 4)
+        sorted_number = np.empty(len(ids), dtype=np.int32)  # first-seen number -> number in self.terms
+        sorted_number[np.fromiter(map(ids.__getitem__, self.terms), dtype=np.int64, count=len(ids))] = \
+            np.arange(len(ids), dtype=np.int32)
+        del ids
+        term = sorted_number[np.frombuffer(term_ids, dtype=np.intc)]
+        del term_ids, sorted_number
+        frequency = np.frombuffer(frequencies, dtype=np.intc)
+        segment = np.frombuffer(segments, dtype=np.intc).reshape(-1, 4)
         field = np.repeat(segment[:, 0].astype(np.int8), segment[:, 3])
-        document = np.repeat(segment[:, 1], segment[:, 3])
-        length = np.repeat(segment[:, 2], segment[:, 3])
-        del segment
+        document = np.repeat(segment[:, 1].astype(np.int32), segment[:, 3])
+        length = np.repeat(segment[:, 2].astype(np.int32), segment[:, 3])
+        del segment, segments
         # idf by how many document-fields hold the term (math.log, as lunr's Math.log in Python)
         with_term = np.bincount(term, minlength=len(self.terms))
         distinct = np.unique(with_term)
@@ -131,7 +137,7 @@ class TermIndex:
             value /= norm
             value *= boosts[f]
             weight[part] = np.maximum(1, np.rint(value))
-        del frequency, length
+        del frequency, frequencies, length
         order = np.lexsort((document, field, term))  # by term, then field, then document
         self._term = term[order]
         del term
@@ -249,9 +255,9 @@ def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=
     value}; labels: {label key: Vietnamese text}; expander: synonyms.Expander; counts: a
     TermCounts (kept between builds), or None to count every document afresh."""
     if counts is None:
-        builder = TermIndex(counts=[field_counts(doc_terms(doc, expander)) for doc in docs])
+        builder = TermIndex(counts=(field_counts(doc_terms(doc, expander)) for doc in docs))
     else:
-        builder = TermIndex(counts=[counts.get(doc, expander) for doc in docs])
+        builder = TermIndex(counts=(counts.get(doc, expander) for doc in docs))
     shards = split_terms(builder, shard_bytes)
     files = {}
     term_files = []

@@ -69,7 +69,8 @@ class TermIndex:
     """Every term's postings with lunr's BM25 weights, computed straight from term lists.
 
     term_lists: one {field: [terms]} per document, in document order (document number =
-    position); or, with `counts=`, their field_counts(). `terms` are the distinct terms,
+    position); or, with `counts=`, their field_counts(). Either is an iterable read once, one
+    document at a time (postings are gathered in C-int arrays). `terms` are the distinct terms,
     sorted; `rows(number)` is what the browser reads for terms[number]: one row [field
     number, gap, weight, gap, weight, …] per field of FIELDS that has the term, in field
     order, gaps between ascending document numbers (the first from 0), weights in hundredths

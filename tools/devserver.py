@@ -108,10 +108,11 @@ def show_saved_articles(updates, settings):
     the folder the preview serves, rendered as the whole build renders it: Pelican's reader,
     the article template, the last good build's context. Each page is written beside the
     site and renamed over the old one; a stale .gz beside it is removed (tools/precompress.py
-    would reuse it). Returns the output paths written."""
+    would reuse it). Nothing while a problem is known (LastBuild.clean). Returns the output
+    paths written."""
     generator = LastBuild.articles
     site = Path(settings["OUTPUT_PATH"])
-    if generator is None or not updates or not site.is_dir():
+    if generator is None or not LastBuild.clean or not updates or not site.is_dir():
         return []
     site = site.resolve()  # output -> output.releases/<time>/
     scratch = Path(f"{settings['OUTPUT_PATH']}.preview-{os.getpid()}")
@@ -144,7 +145,7 @@ def rebuild(settings, changed):
         if updates is None:
             return
         try:
-            for page in show_saved_articles(updates if LastBuild.clean else {}, settings):
+            for page in show_saved_articles(updates, settings):
                 console.print(f"-> Đã hiện {page}; đang dựng lại cả trang…")
         except Exception as error:  # the whole build below shows the page anyway
             print(f"Chưa hiện ngay được trang vừa lưu ({type(error).__name__}: {error}); "

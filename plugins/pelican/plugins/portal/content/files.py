@@ -16,8 +16,14 @@ def files(folder: Path, suffix: str) -> list:
     if not folder.is_dir():
         return []
     real = os.path.realpath(folder)
-    return sorted(p for p in folder.rglob(f"*{suffix}") if not p.name.startswith(".") and not p.is_symlink()
-                  and os.path.realpath(p).startswith(real + os.sep))
+    return sorted(p for p in folder.rglob(f"*{suffix}") if readable(p, real))
+
+
+def readable(path: Path, real_folder: str) -> bool:
+    """Whether files() reads `path` of the folder whose os.path.realpath is `real_folder`: not
+    hidden, not a symbolic link, and inside that folder once links are resolved."""
+    return (not path.name.startswith(".") and not path.is_symlink()
+            and os.path.realpath(path).startswith(real_folder + os.sep))
 
 
 def yaml_files(folder: Path) -> list:

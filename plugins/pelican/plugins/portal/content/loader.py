@@ -5,6 +5,7 @@ plans.py (plans, targets, tasks), updates.py (updates, news, reports), links.py 
 back-reference). Nothing here imports Pelican.
 """
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from ..settings import DEFAULT_FOLDERS
 from ..vocabulary import NEWS, UPDATE
 from .converters import read_record
 from .fields import PAGE_FIELDS
-from .files import check_stray_files, files
+from .files import check_stray_files, files, readable
 from .frontmatter import read_front_matter
 from .links import link_portal
 from .media import check_media
@@ -88,18 +89,18 @@ def check_files(paths, content_path, folders, portal):
     folders = {**DEFAULT_FOLDERS, **(folders or {})}
     root = Path(content_path).absolute()
     kinds = {key: root / folders[key] for key in ("units", "plans", "updates", "news", "pages")}
-    problems, updates = ProblemLog(), {}
-    registry = UnitRegistry(list(portal.units.values()))
     changed = []
     for path in sorted({Path(p).absolute() for p in paths}):
         kind = next((key for key, folder in kinds.items() if folder in path.parents), None)
-        if kind is not None and not path.name.startswith(".") and not path.is_symlink() and path.is_file():
+        if kind is not None and path.is_file() and readable(path, os.path.realpath(kinds[kind])):
             changed.append((kind, path))
     found = {kind for kind, _ in changed}
     skipped = {"plans", "updates", "news"} if "units" in found else {"updates", "news"} if "plans" in found else set()
+    problems, updates = ProblemLog(), {}
     if "units" in found:  # the unit tree is read whole: a few hundred records
         units = read_units(kinds["units"], problems)
         link_units(units, UnitRegistry(units), problems)
+    registry, plans_by_ref = UnitRegistry(list(portal.units.values())), _plans_by_ref(portal.plans)
     for kind, path in changed:
         if kind in skipped or kind == "units" or path.suffix != ".md":
             continue
@@ -109,8 +110,8 @@ def check_files(paths, content_path, folders, portal):
             _read_page(path, problems)
         else:
             before = len(problems.items)
-            update = read_update(path, UPDATE if kind == "updates" else NEWS, portal, _plans_by_ref(portal.plans),
-                                 registry, problems, set())
+            update = read_update(path, UPDATE if kind == "updates" else NEWS, portal, plans_by_ref, registry,
+                                 problems, set())
             if update is not None and len(problems.items) == before:
                 updates[str(path)] = update
     return problems, updates

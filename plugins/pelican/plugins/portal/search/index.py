@@ -103,9 +103,8 @@ class TermIndex:
         self.document_count = count
         self.terms = sorted(ids)
         self._numbers = {term: number for number, term in enumerate(self.terms)}
-        sorted_number = np.empty(len(ids), dtype=np.int32)  # first-seen number -> number in self.terms
-        sorted_number[np.fromiter(map(ids.__getitem__, self.terms), dtype=np.int64, count=len(ids))] = \
-            np.arange(len(ids), dtype=np.int32)
+        # first-seen number -> number in self.terms (a dict iterates in insertion order)
+        sorted_number = np.fromiter(map(self._numbers.__getitem__, ids), dtype=np.int32, count=len(ids))
         del ids
         term = sorted_number[np.frombuffer(term_ids, dtype=np.intc)]
         del term_ids, sorted_number

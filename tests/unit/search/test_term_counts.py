@@ -54,3 +54,37 @@ def test_a_damaged_file_counts_as_empty(tmp_path):
 def test_index_from_counts_equals_index_from_term_lists():
     lists = [doc_terms(doc, NONE) for doc in DOCS]
     assert TermIndex(lists).postings == TermIndex(counts=[field_counts(f) for f in lists]).postings
+
+
+def files_of(docs, counts=None, shard_bytes=200):
+    """build_files() of `docs` (one unit-less kind table), its {file name: text}."""
+    from pelican.plugins.portal.search.index import build_files
+    kinds = {"task": "n", "target": "c"}
+    files, _ = build_files(docs, [], kinds, {}, shard_bytes=shard_bytes, counts=counts)
+    return files
+
+
+def test_term_shards_are_reused_only_while_no_indexed_text_changes(tmp_path):
+    path = tmp_path / "tim-kiem.pickle"
+    first = TermCounts(path, NONE)
+    fresh = files_of(DOCS, first)
+    assert not first.shards_reused
+    assert sum(name.startswith("t") for name in fresh) > 1  # several shards
+    first.save()
+
+    # A status is shown but not indexed: the shards are the last build's, the store is new.
+    shown = [DOCS[0], SearchDoc(**{**DOCS[1].__dict__, "status": "badge-dat"})]
+    again = TermCounts(path, NONE)
+    files = files_of(shown, again)
+    assert again.shards_reused and (again.hits, again.misses) == (2, 0)
+    assert files == files_of(shown)  # as a build without any cache
+    assert files != fresh
+    assert {n: t for n, t in files.items() if n.startswith("t")} == {n: t for n, t in fresh.items() if n.startswith("t")}
+    again.save()
+
+    # An indexed text changed, or documents moved, or the shard size: the shards are made again.
+    changed = [DOCS[0], SearchDoc(**{**DOCS[1].__dict__, "body": "Đạt 95% hồ sơ trực tuyến"})]
+    for docs, shard_bytes in ((changed, 200), (DOCS[::-1], 200), (DOCS, 400)):
+        counts = TermCounts(path, NONE)
+        assert files_of(docs, counts, shard_bytes) == files_of(docs, shard_bytes=shard_bytes)
+        assert not counts.shards_reused

@@ -212,6 +212,19 @@ def shard_indexes(index, shards):
         yield {"fields": names, "terms": terms, "postings": [index.rows_of(t) for t in terms]}
 
 
+def term_shards(index, shard_bytes=SHARD_BYTES):
+    """The term shards of a TermIndex: (bounds, {file name: JSON text}), bounds the first
+    term of each shard ("" for the first), files in shard order."""
+    shards = split_terms(index, shard_bytes)
+    texts = {}
+    for number, shard in enumerate(shard_indexes(index, shards)):
+        text = dumps(shard)
+        texts[named(f"t{number}", text)] = text
+    bounds = [shard[0] if shard else "" for shard in shards]
+    bounds[0] = ""
+    return bounds, texts
+
+
 def store_record(doc, unit_numbers, kinds):
     """A compact row for the document store, its fields in ROW order, trailing empty ones left off."""
     row = [kinds[doc.kind], doc.title, doc.url, unit_numbers.get(id(doc.unit), -1), doc.body, doc.context,
@@ -254,18 +267,20 @@ def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=
     kinds: {kind: one-letter code}, in the order equal scores are listed; slugs: {kind: ?loai=
     value}; labels: {label key: Vietnamese text}; expander: synonyms.Expander; counts: a
     TermCounts (kept between builds), or None to count every document afresh."""
-    if counts is None:
-        builder = TermIndex(counts=(field_counts(doc_terms(doc, expander)) for doc in docs))
+    kept = counts.kept_shards(docs, shard_bytes) if counts is not None else None
+    if kept is None:
+        if counts is None:
+            builder = TermIndex(counts=(field_counts(doc_terms(doc, expander)) for doc in docs))
+        else:
+            builder = TermIndex(counts=(counts.get(doc, expander) for doc in docs))
+        bounds, term_texts = term_shards(builder, shard_bytes)
+        del builder
+        if counts is not None:
+            counts.keep_shards(bounds, term_texts)
     else:
-        builder = TermIndex(counts=(counts.get(doc, expander) for doc in docs))
-    shards = split_terms(builder, shard_bytes)
-    files = {}
-    term_files = []
-    for number, shard in enumerate(shard_indexes(builder, shards)):
-        text = dumps(shard)
-        name = named(f"t{number}", text)
-        files[name] = text
-        term_files.append(name)
+        bounds, term_texts = kept
+    files = dict(term_texts)
+    term_files = list(term_texts)
     unit_rows, unit_numbers = unit_table(units)
     rows = [store_record(doc, unit_numbers, kinds) for doc in docs]
     doc_files = []
@@ -281,7 +296,7 @@ def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=
         "kinds": "".join(kinds[doc.kind] for doc in docs),
         "unitOf": [unit_numbers.get(id(doc.unit), -1) for doc in docs],
         "units": unit_rows,
-        "bounds": [shard[0] if shard else "" for shard in shards],
+        "bounds": bounds,
         "termFiles": term_files,
         "docFiles": doc_files,
         "labels": labels,
@@ -289,7 +304,6 @@ def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=
         "kindSlugs": {code: (slugs or {}).get(kind, kind) for kind, code in kinds.items()},
         "row": list(ROW),
     }
-    manifest["bounds"][0] = ""
     text = dumps(manifest)
     name = named("meta", text)
     files[name] = text

@@ -1,11 +1,15 @@
-"""Each search document's term counts, kept between builds (incremental search index).
+"""Each search document's term counts, and the term shards made from them, kept between
+builds (incremental search index).
 
 Turning text into terms (terms.py: folding, pairs, codes, synonyms) is most of the index's
 cost, and a document that did not change gives the same terms. `TermCounts` keeps
 index.field_counts() of every document in one pickle file under CACHE_PATH, keyed by a
 digest of what the document indexes; the file also records the plugin's source digest and
-the editors' synonym table, so changing either recounts everything. The file holds only the
-documents of the last build (cachefiles.py: written whole, safe to delete).
+the editors' synonym table, so changing either recounts everything. The term shards depend
+only on those counts, in document order, and the shard size: when no document's indexed
+text changed (a figure, a status or a date did), the last build's shard files are used
+again as they are (the document store and manifest are always made afresh). The file holds
+only the documents of the last build (cachefiles.py: written whole, safe to delete).
 """
 
 import hashlib
@@ -26,14 +30,36 @@ def doc_key(doc):
 
 
 class TermCounts:
-    """field_counts() by document, loaded from `path` (a missing, stale or unreadable file
-    counts as empty); `hits` and `misses` count this build's lookups."""
+    """field_counts() by document, and the last term shards, loaded from `path` (a missing,
+    stale or unreadable file counts as empty); `hits` and `misses` count this build's
+    documents whose counts were reused or made afresh."""
 
     def __init__(self, path, expander):
         self.path = path
         self.rules = rules_digest(expander)
-        self.known, self.used = load_kept(path, self.rules), {}
+        kept = load_kept(path, self.rules)
+        self.known, self.used = kept.get("docs", {}), {}
+        self.shards = kept.get("shards")  # (index key, bounds, {file name: text}) of the last build
+        self.index_key = None
+        self.shards_reused = False  # this build's term shards are the last build's
         self.hits = self.misses = 0
+
+    def kept_shards(self, docs, shard_bytes):
+        """(bounds, {file name: text}) of the last build's term shards when every document
+        (in this order) indexes the same text and the shard size is the same, else None.
+        Either way this build's index key is remembered for keep_shards()."""
+        keys = [doc_key(doc) for doc in docs]
+        self.index_key = hashlib.sha1("\n".join([str(shard_bytes), *keys]).encode("ascii")).hexdigest()
+        if self.shards is None or self.shards[0] != self.index_key or any(key not in self.known for key in keys):
+            return None
+        self.used = {key: self.known[key] for key in keys}
+        self.hits += len(keys)
+        self.shards_reused = True
+        return self.shards[1], self.shards[2]
+
+    def keep_shards(self, bounds, texts):
+        """Remember this build's term shards (saved by save())."""
+        self.shards = (self.index_key, bounds, texts)
 
     def get(self, doc, expander):
         """The document's field_counts(), from the file when its text is unchanged."""
@@ -49,4 +75,4 @@ class TermCounts:
 
     def save(self):
         """Write this build's counts (only the documents it used)."""
-        save_kept(self.path, self.rules, self.used)
+        save_kept(self.path, self.rules, {"docs": self.used, "shards": self.shards})

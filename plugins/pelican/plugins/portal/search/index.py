@@ -65,6 +65,14 @@ def field_counts(fields):
     return tuple(out)
 
 
+class _Numbering(dict):
+    """term -> number, a new term getting the next number when first looked up."""
+
+    def __missing__(self, term):
+        number = self[term] = len(self)
+        return number
+
+
 class TermIndex:
     """Every term's postings with lunr's BM25 weights, computed straight from term lists.
 
@@ -86,7 +94,7 @@ class TermIndex:
     def __init__(self, term_lists=(), counts=None):
         if counts is None:
             counts = (field_counts(fields) for fields in term_lists)
-        ids = {}  # term -> number in the order first seen
+        ids = _Numbering()  # term -> number in the order first seen
         term_ids, frequencies = array("i"), array("i")  # one C int per posting, not a Python list
         segments = array("i")  # (field, document, field length, distinct terms) of each document-field
         totals = [0] * len(FIELDS)
@@ -97,7 +105,7 @@ class TermIndex:
                 if not length:
                     continue
                 totals[f] += length
-                term_ids.extend([ids.setdefault(term, len(ids)) for term in terms])
+                term_ids.extend(map(ids.__getitem__, terms))
                 frequencies.extend(term_frequencies)
                 segments.extend((f, number, length, len(terms)))
         self.document_count = count

@@ -9,6 +9,7 @@ happens when the index is built (terms.py) and in the browser.
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 import lxml.html
 
@@ -46,8 +47,18 @@ class SearchDoc:
     status: str = ""  # keys of the labels given to the browser (task status, badge state), space-separated
     date: str = ""  # dd/mm/yyyy, for updates
     names: list = field(default_factory=list)  # names ranked first when typed whole (words are in the title)
-    text: str = ""  # the whole text indexed beside the title when longer than `body` ("" = index `body`)
+    # the whole text indexed beside the title when longer than `body` ("" = index `body`), or a
+    # function of no arguments giving it: made when the index reads it (indexed_text), so that
+    # not every article's text is held at once
+    text: object = ""
     related: str = ""  # context indexed at a low weight: plan number, unit names
+
+
+def indexed_text(doc):
+    """The text the index reads for a SearchDoc beside its title: `text` (called when it is a
+    function), else `body`."""
+    text = doc.text() if callable(doc.text) else doc.text
+    return text or doc.body
 
 
 def one_line(text):
@@ -169,13 +180,18 @@ def update_docs(portal):
     for update in portal.updates:
         if not update.url:
             continue
-        full = html_text(update.article.content) if update.article else ""
-        summary = one_line(update.summary) or full
+        summary = one_line(update.summary)
+        shown = summary or (html_text(update.article.content) if update.article else "")
         label = vocabulary.UPDATE_KINDS[update.kind].label
-        yield SearchDoc("update", one_line(update.title), update.url, update.unit, excerpt(summary),
-                        context=label, date=_date(update.date),
-                        text=cut_words(" ".join(p for p in (one_line(update.summary), full) if p), TEXT_WORDS)[0],
+        yield SearchDoc("update", one_line(update.title), update.url, update.unit, excerpt(shown),
+                        context=label, date=_date(update.date), text=partial(_update_text, summary, update.article),
                         related=update.unit.name if update.unit else "")
+
+
+def _update_text(summary, article):
+    """What is indexed of an update: its summary and its article's text, TEXT_WORDS words at most."""
+    full = html_text(article.content) if article else ""
+    return cut_words(" ".join(p for p in (summary, full) if p), TEXT_WORDS)[0]
 
 
 def _date(value):

@@ -25,6 +25,7 @@ from collections import Counter
 
 import numpy as np
 
+from .documents import indexed_text
 from .terms import NO_SYNONYMS, accent_terms, key_terms, text_terms, whole_term
 
 FIELDS = (("title", 5), ("key", 10), ("body", 1), ("related", 0.5), ("accent", 1))  # field name, boost
@@ -37,7 +38,7 @@ CHUNK_POSTINGS = 1 << 18  # postings weighed at once (bounds the float temporari
 
 def doc_terms(doc, expander=NO_SYNONYMS):
     """{field: [terms]} of one SearchDoc."""
-    text = doc.text or doc.body
+    text = indexed_text(doc)
     return {
         "title": text_terms(doc.title, expander),
         "key": [term for key in doc.keys for term in key_terms(key, expander)] + [whole_term(n) for n in doc.names],
@@ -280,7 +281,7 @@ def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=
         if counts is None:
             builder = TermIndex(counts=(field_counts(doc_terms(doc, expander)) for doc in docs))
         else:
-            builder = TermIndex(counts=(counts.get(doc, expander) for doc in docs))
+            builder = TermIndex(counts=(counts.get(doc, expander, key) for doc, key in zip(docs, counts.keys)))
         bounds, term_texts = term_shards(builder, shard_bytes)
         del builder
         if counts is not None:

@@ -15,6 +15,7 @@ only the documents of the last build (cachefiles.py: written whole, safe to dele
 import hashlib
 
 from ..cachefiles import load_kept, plugin_digest, save_kept
+from .documents import indexed_text
 from .index import doc_terms, field_counts
 
 def rules_digest(expander):
@@ -25,7 +26,7 @@ def rules_digest(expander):
 
 def doc_key(doc):
     """SHA-1 hex of everything of a SearchDoc that terms are made from."""
-    text = repr((doc.title, doc.text, doc.body, doc.keys, doc.names, doc.related))
+    text = repr((doc.title, indexed_text(doc), doc.body, doc.keys, doc.names, doc.related))
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -40,15 +41,16 @@ class TermCounts:
         kept = load_kept(path, self.rules)
         self.known, self.used = kept.get("docs", {}), {}
         self.shards = kept.get("shards")  # (index key, bounds, {file name: text}) of the last build
-        self.index_key = None
+        self.index_key, self.keys = None, []  # set by kept_shards()
         self.shards_reused = False  # this build's term shards are the last build's
         self.hits = self.misses = 0
 
     def kept_shards(self, docs, shard_bytes):
         """(bounds, {file name: text}) of the last build's term shards when every document
         (in this order) indexes the same text and the shard size is the same, else None.
-        Either way this build's index key is remembered for keep_shards()."""
-        keys = [doc_key(doc) for doc in docs]
+        Either way this build's index key and document keys (`keys`, in document order) are
+        remembered for keep_shards() and get()."""
+        self.keys = keys = [doc_key(doc) for doc in docs]
         self.index_key = hashlib.sha1("\n".join([str(shard_bytes), *keys]).encode("ascii")).hexdigest()
         if self.shards is None or self.shards[0] != self.index_key or any(key not in self.known for key in keys):
             return None
@@ -61,9 +63,10 @@ class TermCounts:
         """Remember this build's term shards (saved by save())."""
         self.shards = (self.index_key, bounds, texts)
 
-    def get(self, doc, expander):
-        """The document's field_counts(), from the file when its text is unchanged."""
-        key = doc_key(doc)
+    def get(self, doc, expander, key=None):
+        """The document's field_counts(), from the file when its text is unchanged; `key`:
+        its doc_key() when already known."""
+        key = key or doc_key(doc)
         counts = self.used.get(key) or self.known.get(key)
         if counts is None:
             counts = field_counts(doc_terms(doc, expander))

@@ -82,6 +82,20 @@ def test_weights_are_the_ones_lunrs_builder_computes():
     assert isinstance(ours, TermIndex)
 
 
+def test_blocks_of_terms_weigh_as_the_whole_index_does(monkeypatch):
+    """Postings are weighed and sorted a block of terms at a time: blocks of a few postings
+    (read in any order) give the rows of one block."""
+    from pelican.plugins.portal.search import index as index_module
+    lists = sample_term_lists()
+    whole = TermIndex(lists)
+    rows, sizes = whole.postings, whole.sizes  # made in one block
+    assert len(rows) > 20
+    monkeypatch.setattr(index_module, "BLOCK_POSTINGS", 3)
+    small = TermIndex(lists)
+    assert [small.rows_of(term) for term in reversed(whole.terms)] == [rows[term] for term in reversed(whole.terms)]
+    assert small.postings == rows and small.sizes == sizes
+
+
 def test_shards_hold_each_term_once_with_the_whole_index_weights():
     index = build_index(sample_term_lists())
     shards = split_terms(index, shard_bytes=300)

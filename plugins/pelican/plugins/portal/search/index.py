@@ -33,7 +33,8 @@ FIELDS = (("title", 5), ("key", 10), ("body", 1), ("related", 0.5), ("accent", 1
 ROW = ("kind", "title", "url", "unit", "body", "context", "status", "date")
 SHARD_BYTES = 120_000  # target raw size of one term shard (about 30 KB gzip)
 CHUNK_DOCS = 40  # documents per document-store chunk
-CHUNK_POSTINGS = 1 << 18  # postings weighed at once (bounds the float temporaries' memory)
+CHUNK_POSTINGS = 1 << 18  # postings renumbered at once (bounds the temporaries' memory)
+BLOCK_POSTINGS = 1 << 18  # postings weighed and sorted at once (one block of terms, at least one term)
 
 
 def doc_terms(doc, expander=NO_SYNONYMS):
@@ -51,6 +52,7 @@ def doc_terms(doc, expander=NO_SYNONYMS):
 
 
 K1, B = 1.2, 0.75  # BM25 constants, lunr's (lunr.Builder k1 and b)
+_BOOSTS = np.array([boost for _, boost in FIELDS], dtype=np.float64)
 
 
 def field_counts(fields):
@@ -87,10 +89,12 @@ class TermIndex:
     against the field's average, times the field boost): tests compare the two.
 
     lunr builds a vector per field of every document and a token set first; this does not:
-    the weights of all postings are computed at once with numpy, in the same float
-    operations and order as lunr (idf with math.log, rounding half to even like round()),
-    and kept as arrays sorted by term, field and document, so that shards are written one at
-    a time (`postings` builds the whole {term: rows} dict, for tests)."""
+    postings are kept in generation order as three small arrays (term number, frequency,
+    field; 9 bytes each), and weights are computed with numpy a block of terms at a time
+    (BLOCK_POSTINGS postings), in the same float operations and order as lunr (idf with
+    math.log, rounding half to even like round()), sorted by term, field and document; shards
+    are written one at a time, so at most one block is held (`postings` builds the whole
+    {term: rows} dict, for tests)."""
 
     def __init__(self, term_lists=(), counts=None):
         if counts is None:
@@ -115,66 +119,81 @@ class TermIndex:
         # first-seen number -> number in self.terms (a dict iterates in insertion order)
         sorted_number = np.fromiter(map(self._numbers.__getitem__, ids), dtype=np.int32, count=len(ids))
         del ids
-        term = sorted_number[np.frombuffer(term_ids, dtype=np.intc)]
-        del term_ids, sorted_number
-        frequency = np.frombuffer(frequencies, dtype=np.intc)
+        term = np.frombuffer(term_ids, dtype=np.intc)  # renumbered in place, a chunk at a time
+        for start in range(0, len(term), CHUNK_POSTINGS):
+            term[start:start + CHUNK_POSTINGS] = sorted_number[term[start:start + CHUNK_POSTINGS]]
+        self._term, self._frequency = term, np.frombuffer(frequencies, dtype=np.intc)
         segment = np.frombuffer(segments, dtype=np.intc).reshape(-1, 4)
-        field = np.repeat(segment[:, 0].astype(np.int8), segment[:, 3])
-        document = np.repeat(segment[:, 1].astype(np.int32), segment[:, 3])
-        length = np.repeat(segment[:, 2].astype(np.int32), segment[:, 3])
+        self._segment_start = np.concatenate(([0], np.cumsum(segment[:, 3], dtype=np.int64)))
+        self._segment_document = segment[:, 1].copy()
+        self._segment_length = segment[:, 2].copy()
+        self._field = np.repeat(segment[:, 0].astype(np.int8), segment[:, 3])
         del segment, segments
         # idf by how many document-fields hold the term (math.log, as lunr's Math.log in Python)
-        with_term = np.bincount(term, minlength=len(self.terms))
-        distinct = np.unique(with_term)
+        postings = np.bincount(term, minlength=len(self.terms))
+        distinct = np.unique(postings)
         idf_of = np.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) * (K1 + 1) * 100
                            for n in distinct.tolist()])
-        idf = idf_of[np.searchsorted(distinct, with_term)]
-        averages = np.array([total / count if count else 1 for total in totals], dtype=np.float64)
-        boosts = np.array([boost for _, boost in FIELDS], dtype=np.float64)
-        weight = np.empty(len(term), dtype=np.int32)
-        for start in range(0, len(term), CHUNK_POSTINGS):  # float temporaries one chunk at a time
-            part = slice(start, start + CHUNK_POSTINGS)
-            f, q = field[part], frequency[part].astype(np.float64)
-            norm = length[part].astype(np.float64)  # K1 * (1 - B + B * length / average), in lunr's order
-            norm *= B
-            norm /= averages[f]
-            norm += 1 - B
-            norm *= K1
-            norm += q
-            value = idf[term[part]]  # idf * frequency / (norm + frequency) * boost
-            value *= q
-            value /= norm
-            value *= boosts[f]
-            weight[part] = np.maximum(1, np.rint(value))
-        del frequency, frequencies, length
-        order = np.lexsort((document, field, term))  # by term, then field, then document
-        self._term = term[order]
-        del term
-        self._field = field[order]
-        del field
-        document = document[order]
-        self._weight = weight[order]
-        del weight, order
-        group_start = np.ones(len(document), dtype=bool)
-        group_start[1:] = (self._term[1:] != self._term[:-1]) | (self._field[1:] != self._field[:-1])
-        previous = np.zeros_like(document)
-        previous[1:] = document[:-1]
-        self._gap = np.where(group_start, document, document - previous)
-        del document, previous
-        # postings of terms[n] are [_starts[n], _starts[n + 1])
-        self._starts = np.searchsorted(self._term, np.arange(len(self.terms) + 1)).tolist()
-        groups = np.bincount(self._term[group_start], minlength=len(self.terms))
-        postings = np.diff(np.array(self._starts, dtype=np.int64))
+        self._idf = idf_of[np.searchsorted(distinct, postings)]
+        self._averages = np.array([total / count if count else 1 for total in totals], dtype=np.float64)
+        # postings of terms[n] are [_starts[n], _starts[n + 1]) once sorted
+        self._starts = np.concatenate(([0], np.cumsum(postings, dtype=np.int64))).tolist()
+        held = np.zeros((len(self.terms), len(FIELDS)), dtype=bool)  # term n is in field f
+        for start in range(0, len(term), CHUNK_POSTINGS):
+            held[term[start:start + CHUNK_POSTINGS], self._field[start:start + CHUNK_POSTINGS]] = True
+        groups = held.sum(axis=1)  # fields that hold each term
+        del held
         lengths = np.fromiter(map(len, self.terms), dtype=np.int64, count=len(self.terms))
         # serialized bytes each term adds to a shard: name, brackets, and per field row 6 + 6 per posting
         self.sizes = (lengths + 6 + 6 * groups + 6 * postings).tolist()
+        self._block = None  # (first term, end term, fields, gaps, weights) of the last block made
+
+    def _block_of(self, number):
+        """The sorted fields, gaps and weights of the block of terms holding terms[number]:
+        (first term number, end term number, field, gap, weight), postings from _starts[first]."""
+        block = self._block
+        if block is not None and block[0] <= number < block[1]:
+            return block
+        first = end = number
+        while end < len(self.terms) and (end == first or self._starts[end + 1] - self._starts[first] <= BLOCK_POSTINGS):
+            end += 1
+        at = np.flatnonzero((self._term >= first) & (self._term < end))  # generation order: document, field
+        term = self._term[at]
+        field = self._field[at]
+        segment = np.searchsorted(self._segment_start, at, side="right") - 1
+        document = self._segment_document[segment]
+        q = self._frequency[at].astype(np.float64)
+        norm = self._segment_length[segment].astype(np.float64)  # K1 * (1 - B + B * length / average), lunr's order
+        del at, segment
+        norm *= B
+        norm /= self._averages[field]
+        norm += 1 - B
+        norm *= K1
+        norm += q
+        value = self._idf[term]  # idf * frequency / (norm + frequency) * boost
+        value *= q
+        value /= norm
+        value *= _BOOSTS[field]
+        weight = np.maximum(1, np.rint(value)).astype(np.int32)
+        del q, norm, value
+        order = np.argsort(term.astype(np.int64) * len(FIELDS) + field, kind="stable")  # by term, field, document
+        term, field, document, weight = term[order], field[order], document[order], weight[order]
+        group_start = np.ones(len(term), dtype=bool)
+        group_start[1:] = (term[1:] != term[:-1]) | (field[1:] != field[:-1])
+        previous = np.zeros_like(document)
+        previous[1:] = document[:-1]
+        gap = np.where(group_start, document, document - previous)
+        self._block = (first, end, field, gap, weight)
+        return self._block
 
     def rows(self, number):
         """The browser's rows for terms[number] (see the class)."""
-        start, end = self._starts[number], self._starts[number + 1]
-        fields = self._field[start:end].tolist()
-        gaps = self._gap[start:end].tolist()
-        weights = self._weight[start:end].tolist()
+        first, _, field, gap, weight = self._block_of(number)
+        offset = self._starts[first]
+        start, end = self._starts[number] - offset, self._starts[number + 1] - offset
+        fields = field[start:end].tolist()
+        gaps = gap[start:end].tolist()
+        weights = weight[start:end].tolist()
         rows, row, current = [], None, -1
         for f, gap, weight in zip(fields, gaps, weights):
             if f != current:

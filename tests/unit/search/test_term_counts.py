@@ -12,42 +12,61 @@ DOCS = [SearchDoc("task", "Triển khai chữ ký số", "ke-hoach/a/#nv-1", bod
 NONE = Expander({})
 
 
+def counted(counts, docs):
+    """read() `docs` into a TermCounts; their counts in order."""
+    counts.read(docs, 200)
+    return list(counts.in_order())
+
+
 def test_counts_are_reused_then_recounted_when_the_text_changes(tmp_path):
     path = tmp_path / "tim-kiem.pickle"
     first = TermCounts(path, NONE)
-    fresh = [first.get(doc, NONE) for doc in DOCS]
+    fresh = counted(first, DOCS)
     assert (first.hits, first.misses) == (0, 2)
+    assert fresh == [field_counts(doc_terms(doc, NONE)) for doc in DOCS]
     first.save()
 
     again = TermCounts(path, NONE)
-    assert [again.get(doc, NONE) for doc in DOCS] == fresh
+    assert counted(again, DOCS) == fresh
     assert (again.hits, again.misses) == (2, 0)
 
     changed = SearchDoc("target", "Tỷ lệ hồ sơ trực tuyến", "chi-tieu/ct-1/", body="Đạt 90% hồ sơ trực tuyến")
     third = TermCounts(path, NONE)
-    counts = third.get(changed, NONE)
-    assert (third.hits, third.misses) == (0, 1)
-    assert counts == field_counts(doc_terms(changed, NONE))
+    counts = counted(third, [DOCS[0], changed])
+    assert (third.hits, third.misses) == (1, 1)
+    assert counts == [fresh[0], field_counts(doc_terms(changed, NONE))]
+
+
+def test_a_text_given_as_a_function_is_made_once_per_build(tmp_path):
+    made = []
+
+    def text():
+        made.append(1)
+        return "Bài viết về chữ ký số"
+
+    doc = SearchDoc("update", "Tin", "tin/", text=text)
+    counts = TermCounts(tmp_path / "tim-kiem.pickle", NONE)
+    assert counted(counts, [doc]) == [field_counts(doc_terms(doc, NONE))]
+    assert len(made) == 2  # once by read(), once by the doc_terms() above
 
 
 def test_a_new_synonym_table_recounts_everything(tmp_path):
     path = tmp_path / "tim-kiem.pickle"
     first = TermCounts(path, NONE)
-    for doc in DOCS:
-        first.get(doc, NONE)
+    counted(first, DOCS)
     first.save()
     expander = Expander({"cks": ["chu ky so"]})
     second = TermCounts(path, expander)
-    counts = second.get(DOCS[0], expander)
+    counts = counted(second, DOCS[:1])
     assert second.misses == 1
-    assert "cks" in {term for _, terms, _ in counts for term in terms}
+    assert "cks" in {term for _, terms, _ in counts[0] for term in terms}
 
 
 def test_a_damaged_file_counts_as_empty(tmp_path):
     path = tmp_path / "tim-kiem.pickle"
     path.write_bytes(b"\x80\x05 not a pickle")
     counts = TermCounts(path, NONE)
-    counts.get(DOCS[0], NONE)
+    counted(counts, DOCS[:1])
     assert counts.misses == 1
 
 

@@ -37,9 +37,9 @@ CHUNK_POSTINGS = 1 << 18  # postings renumbered at once (bounds the temporaries'
 BLOCK_POSTINGS = 1 << 18  # postings weighed and sorted at once (one block of terms, at least one term)
 
 
-def doc_terms(doc, expander=NO_SYNONYMS):
-    """{field: [terms]} of one SearchDoc."""
-    text = indexed_text(doc)
+def doc_terms(doc, expander=NO_SYNONYMS, text=None):
+    """{field: [terms]} of one SearchDoc; `text`: its indexed_text() when already made."""
+    text = indexed_text(doc) if text is None else text
     return {
         "title": text_terms(doc.title, expander),
         "key": [term for key in doc.keys for term in key_terms(key, expander)] + [whole_term(n) for n in doc.names],
@@ -295,12 +295,12 @@ def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=
     kinds: {kind: one-letter code}, in the order equal scores are listed; slugs: {kind: ?loai=
     value}; labels: {label key: Vietnamese text}; expander: synonyms.Expander; counts: a
     TermCounts (kept between builds), or None to count every document afresh."""
-    kept = counts.kept_shards(docs, shard_bytes) if counts is not None else None
+    kept = counts.read(docs, shard_bytes) if counts is not None else None
     if kept is None:
         if counts is None:
             builder = TermIndex(counts=(field_counts(doc_terms(doc, expander)) for doc in docs))
         else:
-            builder = TermIndex(counts=(counts.get(doc, expander, key) for doc, key in zip(docs, counts.keys)))
+            builder = TermIndex(counts=counts.in_order())
         bounds, term_texts = term_shards(builder, shard_bytes)
         del builder
         if counts is not None:

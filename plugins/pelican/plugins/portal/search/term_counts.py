@@ -24,58 +24,60 @@ def rules_digest(expander):
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def doc_key(doc):
-    """SHA-1 hex of everything of a SearchDoc that terms are made from."""
-    text = repr((doc.title, indexed_text(doc), doc.body, doc.keys, doc.names, doc.related))
+def doc_key(doc, text=None):
+    """SHA-1 hex of everything of a SearchDoc that terms are made from; `text`: its
+    indexed_text() when already made."""
+    text = repr((doc.title, indexed_text(doc) if text is None else text, doc.body, doc.keys, doc.names, doc.related))
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class TermCounts:
     """field_counts() by document, and the last term shards, loaded from `path` (a missing,
-    stale or unreadable file counts as empty); `hits` and `misses` count this build's
-    documents whose counts were reused or made afresh."""
+    stale or unreadable file counts as empty). read() takes this build's documents; `hits`
+    and `misses` count those whose counts were reused or made afresh."""
 
     def __init__(self, path, expander):
-        self.path = path
+        self.path, self.expander = path, expander
         self.rules = rules_digest(expander)
         kept = load_kept(path, self.rules)
         self.known, self.used = kept.get("docs", {}), {}
         self.shards = kept.get("shards")  # (index key, bounds, {file name: text}) of the last build
-        self.index_key, self.keys = None, []  # set by kept_shards()
+        self.index_key, self.keys = None, []  # set by read()
         self.shards_reused = False  # this build's term shards are the last build's
         self.hits = self.misses = 0
 
-    def kept_shards(self, docs, shard_bytes):
-        """(bounds, {file name: text}) of the last build's term shards when every document
-        (in this order) indexes the same text and the shard size is the same, else None.
-        Either way this build's index key and document keys (`keys`, in document order) are
-        remembered for keep_shards() and get()."""
-        self.keys = keys = [doc_key(doc) for doc in docs]
+    def read(self, docs, shard_bytes):
+        """Take this build's documents, in order: each one's text is made once, its counts
+        taken from the file or made afresh. Returns (bounds, {file name: text}) of the last
+        build's term shards when every document indexes the same text and the shard size is
+        the same, else None (then make the index from in_order() and keep_shards() it)."""
+        keys = []
+        for doc in docs:
+            text = indexed_text(doc)
+            key = doc_key(doc, text)
+            if key not in self.used:
+                counts = self.known.get(key)
+                if counts is None:
+                    counts = field_counts(doc_terms(doc, self.expander, text))
+                    self.misses += 1
+                self.used[key] = counts
+            keys.append(key)
+        self.hits = len(keys) - self.misses
+        self.keys = keys
         self.index_key = hashlib.sha1("\n".join([str(shard_bytes), *keys]).encode("ascii")).hexdigest()
-        if self.shards is None or self.shards[0] != self.index_key or any(key not in self.known for key in keys):
+        if self.shards is None or self.shards[0] != self.index_key:
             return None
-        self.used = {key: self.known[key] for key in keys}
-        self.hits += len(keys)
         self.shards_reused = True
         return self.shards[1], self.shards[2]
+
+    def in_order(self):
+        """The documents' field_counts(), in the order read() took them."""
+        return (self.used[key] for key in self.keys)
 
     def keep_shards(self, bounds, texts):
         """Remember this build's term shards (saved by save())."""
         self.shards = (self.index_key, bounds, texts)
 
-    def get(self, doc, expander, key=None):
-        """The document's field_counts(), from the file when its text is unchanged; `key`:
-        its doc_key() when already known."""
-        key = key or doc_key(doc)
-        counts = self.used.get(key) or self.known.get(key)
-        if counts is None:
-            counts = field_counts(doc_terms(doc, expander))
-            self.misses += 1
-        else:
-            self.hits += 1
-        self.used[key] = counts
-        return counts
-
     def save(self):
-        """Write this build's counts (only the documents it used)."""
+        """Write this build's counts (only the documents it used) and term shards."""
         save_kept(self.path, self.rules, {"docs": self.used, "shards": self.shards})

@@ -107,3 +107,20 @@ def test_term_shards_are_reused_only_while_no_indexed_text_changes(tmp_path):
         counts = TermCounts(path, NONE)
         assert files_of(docs, counts, shard_bytes) == files_of(docs, shard_bytes=shard_bytes)
         assert not counts.shards_reused
+
+
+def test_the_file_is_not_written_again_when_nothing_changed(tmp_path):
+    path = tmp_path / "tim-kiem.pickle"
+    first = TermCounts(path, NONE)
+    files_of(DOCS, first)
+    first.save()
+    path.touch()  # so that a rewrite would show
+    touched = path.stat().st_mtime_ns
+    again = TermCounts(path, NONE)
+    files_of(DOCS, again)
+    again.save()
+    assert again.shards_reused and path.stat().st_mtime_ns == touched
+    fewer = TermCounts(path, NONE)
+    files_of(DOCS[:1], fewer)
+    fewer.save()
+    assert TermCounts(path, NONE).known.keys() == fewer.used.keys() != again.used.keys()

@@ -79,5 +79,8 @@ class TermCounts:
         self.shards = (self.index_key, bounds, texts)
 
     def save(self):
-        """Write this build's counts (only the documents it used) and term shards."""
+        """Write this build's counts (only the documents it used) and term shards; nothing
+        when they are the file's already."""
+        if self.shards_reused and self.used.keys() == self.known.keys():
+            return
         save_kept(self.path, self.rules, {"docs": self.used, "shards": self.shards})

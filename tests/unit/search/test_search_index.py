@@ -169,3 +169,14 @@ def test_no_documents_give_one_empty_shard():
     shards = split_terms(index)
     assert shards == [[]]
     assert next(shard_indexes(index, shards))["terms"] == []
+
+
+def test_index_files_are_the_json_the_standard_library_writes():
+    """dumps() (orjson) writes what json.dumps(ensure_ascii=False, separators=(",", ":")) writes."""
+    import json
+
+    from pelican.plugins.portal.search.index import dumps
+    value = {"terms": ["chuyển", "đổi_số", 'trích "dẫn"', "a\\b", "dòng\nmới\t\x01", "\u2028"],
+             "postings": [[[0, 3, 120, 5, 80], [2, 1, 33]], []], "unitOf": [-1, 0, 12], "kindOrder": "pmnctu"}
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+

@@ -17,13 +17,13 @@ Shape (all files in tim-kiem/chi-muc/, names carry a content hash so any cache m
 """
 
 import hashlib
-import json
 import math
 import sys
 from array import array
 from collections import Counter
 
 import numpy as np
+import orjson
 
 from .documents import indexed_text
 from .terms import NO_SYNONYMS, accent_terms, key_terms, text_terms, whole_term
@@ -146,11 +146,13 @@ class TermIndex:
         lengths = np.fromiter(map(len, self.terms), dtype=np.int64, count=len(self.terms))
         # serialized bytes each term adds to a shard: name, brackets, and per field row 6 + 6 per posting
         self.sizes = (lengths + 6 + 6 * groups + 6 * postings).tolist()
-        self._block = None  # (first term, end term, fields, gaps, weights) of the last block made
+        self._block = None  # the last block made (see _block_of)
 
     def _block_of(self, number):
-        """The sorted fields, gaps and weights of the block of terms holding terms[number]:
-        (first term number, end term number, field, gap, weight), postings from _starts[first]."""
+        """The block of terms holding terms[number], its postings sorted by term, field and
+        document: (first term number, end term number, index in the block of each term's first
+        row (one more for the end), each row's first posting (one more for the end), each
+        row's field, [gap, weight, gap, weight, …] of every posting)."""
         block = self._block
         if block is not None and block[0] <= number < block[1]:
             return block
@@ -183,25 +185,20 @@ class TermIndex:
         previous = np.zeros_like(document)
         previous[1:] = document[:-1]
         gap = np.where(group_start, document, document - previous)
-        self._block = (first, end, field, gap, weight)
+        groups = np.flatnonzero(group_start)
+        pairs = np.empty(2 * len(gap), dtype=np.int64)  # gap, weight, gap, weight, …
+        pairs[0::2] = gap
+        pairs[1::2] = weight
+        term_groups = np.searchsorted(groups, np.array(self._starts[first:end + 1]) - self._starts[first])
+        self._block = (first, end, term_groups.tolist(), [*groups.tolist(), len(gap)], field[groups].tolist(),
+                       pairs.tolist())
         return self._block
 
     def rows(self, number):
         """The browser's rows for terms[number] (see the class)."""
-        first, _, field, gap, weight = self._block_of(number)
-        offset = self._starts[first]
-        start, end = self._starts[number] - offset, self._starts[number + 1] - offset
-        fields = field[start:end].tolist()
-        gaps = gap[start:end].tolist()
-        weights = weight[start:end].tolist()
-        rows, row, current = [], None, -1
-        for f, gap, weight in zip(fields, gaps, weights):
-            if f != current:
-                row, current = [f], f
-                rows.append(row)
-            row.append(gap)
-            row.append(weight)
-        return rows
+        first, _, term_groups, group_starts, group_fields, pairs = self._block_of(number)
+        return [[group_fields[g], *pairs[2 * group_starts[g]:2 * group_starts[g + 1]]]
+                for g in range(term_groups[number - first], term_groups[number - first + 1])]
 
     def rows_of(self, term):
         """The rows of a term (a KeyError when no document has it)."""
@@ -278,8 +275,9 @@ def unit_table(units):
 
 
 def dumps(value):
-    """Compact JSON text (no spaces, UTF-8 kept)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON text (no spaces, UTF-8 kept), as json.dumps(value, ensure_ascii=False,
+    separators=(",", ":")) writes it (orjson: several times faster on the shards' numbers)."""
+    return orjson.dumps(value).decode("utf-8")
 
 
 def named(prefix, text):

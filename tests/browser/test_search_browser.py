@@ -478,3 +478,20 @@ def test_a_task_is_found_by_its_plan_number_and_its_lead_unit(page):
     assert page.hrefs()[0] == "/ke-hoach/kh-d/#d-nv-2-3-1"
     page.search("Công an thành phố hội nghị")  # the lead unit is not in the task's text
     assert page.hrefs()[0] == "/ke-hoach/kh-d/#d-nv-2-3-1"
+
+
+def test_an_index_that_cannot_be_loaded_offers_the_lists_without_blaming_javascript(browser, server):
+    """A tab opened before a publish asks for index files the new release no longer has."""
+    page = Page(browser, server.origin)
+    try:
+        page.page.route("**/chi-muc/**", lambda route: route.fulfill(status=404, body="not found"))
+        page.open("/tim-kiem/?q=du+lieu")
+        page.wait_until("document.querySelector('#tim-kiem').dataset.state === 'error'")
+        expect(page.page.locator("#trang-thai-tim-kiem")).to_contain_text("Không tải được chỉ mục tìm kiếm")
+        note = page.page.locator("#can-javascript")
+        expect(note).to_be_visible()
+        assert "cần JavaScript" not in note.inner_text()  # innerText leaves out what is hidden
+        assert len(note.locator("a").evaluate_all("links => links.map(a => a.href)")) >= 5
+    finally:
+        page.close()
+

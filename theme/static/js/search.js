@@ -291,7 +291,8 @@
     }).catch(function (error) {
       if (seq === state.seq) {
         setStatus("Không tải được chỉ mục tìm kiếm. Hãy tải lại trang, hoặc xem các danh mục bên dưới.");
-        noJs.hidden = false;
+        noJs.hidden = false;  // the lists, without the sentence about JavaScript being off
+        document.getElementById("can-javascript-ly-do").hidden = true;
         root.setAttribute("data-state", "error");
       }
       if (window.console) {

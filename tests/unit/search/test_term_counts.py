@@ -2,7 +2,7 @@
 text and the term rules are unchanged, and an index from reused counts equals a fresh one."""
 
 from pelican.plugins.portal.search.documents import SearchDoc
-from pelican.plugins.portal.search.index import TermIndex, doc_terms, field_counts
+from pelican.plugins.portal.search.index import TermIndex, build_files, doc_terms, field_counts
 from pelican.plugins.portal.search.synonyms import Expander
 from pelican.plugins.portal.search.term_counts import TermCounts
 
@@ -77,7 +77,6 @@ def test_index_from_counts_equals_index_from_term_lists():
 
 def files_of(docs, counts=None, shard_bytes=200):
     """build_files() of `docs` (one unit-less kind table), its {file name: text}."""
-    from pelican.plugins.portal.search.index import build_files
     kinds = {"task": "n", "target": "c"}
     files, _ = build_files(docs, [], kinds, {}, shard_bytes=shard_bytes, counts=counts)
     return files

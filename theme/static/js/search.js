@@ -27,6 +27,7 @@
   var list = document.getElementById("ket-qua-tim-kiem");
   var moreButton = document.getElementById("xem-them");
   var noJs = document.getElementById("can-javascript");
+  var noJsReason = document.getElementById("can-javascript-ly-do");
 
   noJs.hidden = true;
 
@@ -292,7 +293,7 @@
       if (seq === state.seq) {
         setStatus("Không tải được chỉ mục tìm kiếm. Hãy tải lại trang, hoặc xem các danh mục bên dưới.");
         noJs.hidden = false;  // the lists, without the sentence about JavaScript being off
-        document.getElementById("can-javascript-ly-do").hidden = true;
+        noJsReason.hidden = true;
         root.setAttribute("data-state", "error");
       }
       if (window.console) {

@@ -72,12 +72,10 @@ class SearchGenerator(Generator):
                           relative_urls=settings["RELATIVE_URLS"], url=url,
                           search_manifest=folder + manifest)
         raw = sum(len(text.encode("utf-8")) for text in index_files.values())
-        reused = bool(counts and counts.shards_reused)
-        log.info("Chỉ mục tìm kiếm: %d mục (%d đếm lại%s), %d tệp, %.0f KB, %.1f s", len(docs),
-                 counts.misses if counts else len(docs), "; phần từ khoá dùng lại" if reused else "",
-                 len(index_files), raw / 1024, seconds,
-                 extra={"portal_search_stats": {"recounted": counts.misses if counts else len(docs),
-                     "shards_reused": reused,
+        recounted, reused = (counts.misses, counts.shards_reused) if counts else (len(docs), False)
+        log.info("Chỉ mục tìm kiếm: %d mục (%d đếm lại%s), %d tệp, %.0f KB, %.1f s", len(docs), recounted,
+                 "; phần từ khoá dùng lại" if reused else "", len(index_files), raw / 1024, seconds,
+                 extra={"portal_search_stats": {"recounted": recounted, "shards_reused": reused,
                      "docs": len(docs), "files": len(index_files),
                      "term_shards": sum(n.startswith("t") for n in index_files),
                      "raw_bytes": raw, "seconds": seconds, "folder": stale_folder}})

@@ -20,7 +20,9 @@ import hashlib
 import math
 import sys
 from array import array
+from bisect import bisect_right
 from collections import Counter
+from typing import NamedTuple
 
 import numpy as np
 import orjson
@@ -74,6 +76,16 @@ class _Numbering(dict):
     def __missing__(self, term):
         number = self[term] = len(self)
         return number
+
+
+class _Block(NamedTuple):
+    """Terms first … end - 1 of a TermIndex, their postings sorted by term, field and document."""
+    first: int
+    end: int
+    term_rows: list  # each term's first row, in block order (one more: the end)
+    row_starts: list  # each row's first posting (one more: the end); a row is one field of one term
+    row_fields: list  # each row's field number
+    pairs: list  # [gap, weight, gap, weight, …] of every posting
 
 
 class TermIndex:
@@ -146,19 +158,16 @@ class TermIndex:
         lengths = np.fromiter(map(len, self.terms), dtype=np.int64, count=len(self.terms))
         # serialized bytes each term adds to a shard: name, brackets, and per field row 6 + 6 per posting
         self.sizes = (lengths + 6 + 6 * groups + 6 * postings).tolist()
-        self._block = None  # the last block made (see _block_of)
+        self._block = None  # the last _Block made
 
     def _block_of(self, number):
-        """The block of terms holding terms[number], its postings sorted by term, field and
-        document: (first term number, end term number, index in the block of each term's first
-        row (one more for the end), each row's first posting (one more for the end), each
-        row's field, [gap, weight, gap, weight, …] of every posting)."""
+        """The _Block of terms holding terms[number], its postings sorted by term, field and
+        document (the last one made is kept: shards read terms in order)."""
         block = self._block
-        if block is not None and block[0] <= number < block[1]:
+        if block is not None and block.first <= number < block.end:
             return block
-        first = end = number
-        while end < len(self.terms) and (end == first or self._starts[end + 1] - self._starts[first] <= BLOCK_POSTINGS):
-            end += 1
+        first = number  # the block: terms from `first` whose postings end within BLOCK_POSTINGS, at least one
+        end = max(first + 1, bisect_right(self._starts, self._starts[first] + BLOCK_POSTINGS) - 1)
         at = np.flatnonzero((self._term >= first) & (self._term < end))  # generation order: document, field
         term = self._term[at]
         field = self._field[at]
@@ -190,15 +199,16 @@ class TermIndex:
         pairs[0::2] = gap
         pairs[1::2] = weight
         term_groups = np.searchsorted(groups, np.array(self._starts[first:end + 1]) - self._starts[first])
-        self._block = (first, end, term_groups.tolist(), [*groups.tolist(), len(gap)], field[groups].tolist(),
-                       pairs.tolist())
+        self._block = _Block(first, end, term_groups.tolist(), [*groups.tolist(), len(gap)],
+                             field[groups].tolist(), pairs.tolist())
         return self._block
 
     def rows(self, number):
         """The browser's rows for terms[number] (see the class)."""
-        first, _, term_groups, group_starts, group_fields, pairs = self._block_of(number)
-        return [[group_fields[g], *pairs[2 * group_starts[g]:2 * group_starts[g + 1]]]
-                for g in range(term_groups[number - first], term_groups[number - first + 1])]
+        block = self._block_of(number)
+        starts, at = block.row_starts, number - block.first
+        return [[block.row_fields[r], *block.pairs[2 * starts[r]:2 * starts[r + 1]]]
+                for r in range(block.term_rows[at], block.term_rows[at + 1])]
 
     def rows_of(self, term):
         """The rows of a term (a KeyError when no document has it)."""

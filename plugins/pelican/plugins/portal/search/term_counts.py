@@ -80,7 +80,7 @@ class TermCounts:
 
     def save(self):
         """Write this build's counts (only the documents it used) and term shards; nothing
-        when they are the file's already."""
-        if self.shards_reused and self.used.keys() == self.known.keys():
+        when the shards were reused (then the documents are the file's too)."""
+        if self.shards_reused:
             return
         save_kept(self.path, self.rules, {"docs": self.used, "shards": self.shards})

@@ -1,7 +1,7 @@
 """Term counts kept between builds (search/term_counts.py): reused only while a document's
 text and the term rules are unchanged, and an index from reused counts equals a fresh one."""
 
-from pelican.plugins.portal.search.documents import SearchDoc
+from pelican.plugins.portal.search.documents import DeferredText, SearchDoc
 from pelican.plugins.portal.search.index import TermIndex, build_files, doc_terms, field_counts
 from pelican.plugins.portal.search.synonyms import Expander
 from pelican.plugins.portal.search.term_counts import TermCounts
@@ -37,17 +37,33 @@ def test_counts_are_reused_then_recounted_when_the_text_changes(tmp_path):
     assert counts == [fresh[0], field_counts(doc_terms(changed, NONE))]
 
 
-def test_a_text_given_as_a_function_is_made_once_per_build(tmp_path):
-    made = []
+MADE = []
 
-    def text():
-        made.append(1)
-        return "Bài viết về chữ ký số"
 
-    doc = SearchDoc("update", "Tin", "tin/", text=text)
-    counts = TermCounts(tmp_path / "tim-kiem.pickle", NONE)
-    assert counted(counts, [doc]) == [field_counts(doc_terms(doc, NONE))]
-    assert len(made) == 2  # once by read(), once by the doc_terms() above
+def _article_text(summary, html):
+    MADE.append(html)
+    return f"{summary} {html}"
+
+
+def test_a_deferred_text_is_made_only_when_its_sources_are_new(tmp_path):
+    path = tmp_path / "tim-kiem.pickle"
+    MADE.clear()
+    doc = SearchDoc("update", "Tin", "tin/", text=DeferredText(_article_text, ("Tóm tắt", "Bài về chữ ký số")))
+    first = TermCounts(path, NONE)
+    assert counted(first, [doc]) == [field_counts(doc_terms(doc, NONE))]
+    assert len(MADE) == 2  # once by read(), once by the doc_terms() above
+    first.save()
+
+    MADE.clear()
+    again = TermCounts(path, NONE)
+    assert counted(again, [doc]) == [field_counts(doc_terms(doc, NONE))]
+    assert (again.hits, again.misses, len(MADE)) == (1, 0, 1)  # made only by the doc_terms() above
+
+    changed = SearchDoc("update", "Tin", "tin/", text=DeferredText(_article_text, ("Tóm tắt", "Bài về hoá đơn")))
+    third = TermCounts(path, NONE)
+    counts = counted(third, [changed])
+    assert third.misses == 1
+    assert "hoa" in {term for _, terms, _ in counts[0] for term in terms}
 
 
 def test_a_new_synonym_table_recounts_everything(tmp_path):

@@ -9,7 +9,6 @@ happens when the index is built (terms.py) and in the browser.
 
 import re
 from dataclasses import dataclass, field
-from functools import partial
 
 import lxml.html
 
@@ -48,16 +47,28 @@ class SearchDoc:
     date: str = ""  # dd/mm/yyyy, for updates
     names: list = field(default_factory=list)  # names ranked first when typed whole (words are in the title)
     # the whole text indexed beside the title when longer than `body` ("" = index `body`), or a
-    # function of no arguments giving it: made when the index reads it (indexed_text), so that
-    # not every article's text is held at once
+    # DeferredText: made when the index reads it (indexed_text), so that not every article's
+    # text is held at once, and not made at all when its counts are kept (term_counts.py)
     text: object = ""
     related: str = ""  # context indexed at a low weight: plan number, unit names
 
 
+@dataclass(frozen=True)
+class DeferredText:
+    """A text made when asked for: make(*sources). `sources` (strings) are everything it is
+    made from, so a digest of them stands for the text (term_counts.doc_key) without making
+    it; `make` is a module-level function of the plugin."""
+    make: object
+    sources: tuple
+
+    def __call__(self):
+        return self.make(*self.sources)
+
+
 def indexed_text(doc):
-    """The text the index reads for a SearchDoc beside its title: `text` (called when it is a
-    function), else `body`."""
-    text = doc.text() if callable(doc.text) else doc.text
+    """The text the index reads for a SearchDoc beside its title: `text` (made when it is a
+    DeferredText), else `body`."""
+    text = doc.text() if isinstance(doc.text, DeferredText) else doc.text
     return text or doc.body
 
 
@@ -184,13 +195,15 @@ def update_docs(portal):
         shown = summary or (html_text(update.article.content) if update.article else "")
         label = vocabulary.UPDATE_KINDS[update.kind].label
         yield SearchDoc("update", one_line(update.title), update.url, update.unit, excerpt(shown),
-                        context=label, date=_date(update.date), text=partial(_update_text, summary, update.article),
+                        context=label, date=_date(update.date),
+                        text=DeferredText(_update_text, (summary, update.article.content if update.article else "")),
                         related=update.unit.name if update.unit else "")
 
 
-def _update_text(summary, article):
-    """What is indexed of an update: its summary and its article's text, TEXT_WORDS words at most."""
-    full = html_text(article.content) if article else ""
+def _update_text(summary, html):
+    """What is indexed of an update: its summary and its article's text (`html`: the
+    article's rendered content), TEXT_WORDS words at most."""
+    full = html_text(html)
     return cut_words(" ".join(p for p in (summary, full) if p), TEXT_WORDS)[0]
 
 

@@ -15,7 +15,7 @@ only the documents of the last build (cachefiles.py: written whole, safe to dele
 import hashlib
 
 from ..cachefiles import load_kept, plugin_digest, save_kept
-from .documents import indexed_text
+from .documents import DeferredText, indexed_text
 from .index import doc_terms, field_counts
 
 def rules_digest(expander):
@@ -24,11 +24,16 @@ def rules_digest(expander):
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def doc_key(doc, text=None):
-    """SHA-1 hex of everything of a SearchDoc that terms are made from; `text`: its
-    indexed_text() when already made."""
-    text = repr((doc.title, indexed_text(doc) if text is None else text, doc.body, doc.keys, doc.names, doc.related))
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+def doc_key(doc):
+    """SHA-1 hex of everything of a SearchDoc that terms are made from. A DeferredText counts
+    by what it is made from (its function's name and sources), so it is not made here."""
+    text = doc.text
+    if isinstance(text, DeferredText):
+        text = (text.make.__qualname__, *text.sources)
+    else:
+        text = indexed_text(doc)
+    whole = repr((doc.title, text, doc.body, doc.keys, doc.names, doc.related))
+    return hashlib.sha1(whole.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class TermCounts:
@@ -47,18 +52,17 @@ class TermCounts:
         self.hits = self.misses = 0
 
     def read(self, docs, shard_bytes):
-        """Take this build's documents, in order: each one's text is made once, its counts
-        taken from the file or made afresh. Returns (bounds, {file name: text}) of the last
+        """Take this build's documents, in order: each one's counts are taken from the file
+        or made afresh (only then is a DeferredText made). Returns (bounds, {file name: text}) of the last
         build's term shards when every document indexes the same text and the shard size is
         the same, else None (then make the index from in_order() and keep_shards() it)."""
         keys = []
         for doc in docs:
-            text = indexed_text(doc)
-            key = doc_key(doc, text)
+            key = doc_key(doc)
             if key not in self.used:
                 counts = self.known.get(key)
                 if counts is None:
-                    counts = field_counts(doc_terms(doc, self.expander, text))
+                    counts = field_counts(doc_terms(doc, self.expander))
                     self.misses += 1
                 self.used[key] = counts
             keys.append(key)

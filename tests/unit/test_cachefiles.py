@@ -35,6 +35,14 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page"]
 
 
+def test_a_value_that_fails_half_way_through_pickling_leaves_the_old_file(tmp_path):
+    path = tmp_path / "x.pickle"
+    save_kept(path, "v1", {"a": 1})
+    with pytest.raises(Exception):
+        save_kept(path, "v1", {"a": "x" * 100_000, "b": lambda: None})  # a function cannot be pickled
+    assert load_kept(path, "v1") == {"a": 1}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pickle"]
+
 
 def test_the_digest_follows_every_file_and_its_name(tmp_path):
     (tmp_path / "a.py").write_text("x = 1\n")

@@ -2,7 +2,7 @@
 text and the term rules are unchanged, and an index from reused counts equals a fresh one."""
 
 from pelican.plugins.portal.search.documents import DeferredText, SearchDoc
-from pelican.plugins.portal.search.index import TermIndex, build_files, doc_terms, field_counts
+from pelican.plugins.portal.search.index import TermIndex, Vocabulary, build_files, doc_terms, field_counts
 from pelican.plugins.portal.search.synonyms import Expander
 from pelican.plugins.portal.search.term_counts import TermCounts
 
@@ -13,9 +13,9 @@ NONE = Expander({})
 
 
 def counted(counts, docs):
-    """read() `docs` into a TermCounts; their counts in order."""
+    """read() `docs` into a TermCounts; their counts in order, as field_counts() gives them."""
     counts.read(docs, 200)
-    return list(counts.in_order())
+    return [counts.vocabulary.plain(doc) for doc in counts.in_order()]
 
 
 def test_counts_are_reused_then_recounted_when_the_text_changes(tmp_path):
@@ -88,7 +88,27 @@ def test_a_damaged_file_counts_as_empty(tmp_path):
 
 def test_index_from_counts_equals_index_from_term_lists():
     lists = [doc_terms(doc, NONE) for doc in DOCS]
-    assert TermIndex(lists).postings == TermIndex(counts=[field_counts(f) for f in lists]).postings
+    # a kept vocabulary numbers terms in another order and holds words no document has now
+    words = sorted({term for fields in lists for terms in fields.values() for term in terms}, reverse=True)
+    vocabulary = Vocabulary(["zzz", *words[::2], "aaa", *words[1::2]])
+    from_counts = TermIndex(counts=[vocabulary.counted(f) for f in lists], vocabulary=vocabulary)
+    assert from_counts.terms == TermIndex(lists).terms == sorted(words)
+    assert from_counts.postings == TermIndex(lists).postings
+
+
+def test_the_file_keeps_only_the_words_of_the_documents_it_keeps(tmp_path):
+    path = tmp_path / "tim-kiem.pickle"
+    first = TermCounts(path, NONE)
+    fresh = counted(first, DOCS)
+    first.save()
+    changed = SearchDoc(**{**DOCS[0].__dict__, "title": "Triển khai hoá đơn", "body": "Cấp hoá đơn"})
+    second = TermCounts(path, NONE)
+    counted(second, [changed, DOCS[1]])
+    second.save()
+    third = TermCounts(path, NONE)
+    assert "chu" not in third.vocabulary.terms and "hoa" in third.vocabulary.terms
+    assert counted(third, [changed, DOCS[1]]) == [field_counts(doc_terms(changed, NONE)), fresh[1]]
+    assert (third.hits, third.misses) == (2, 0)
 
 
 def files_of(docs, counts=None, shard_bytes=200):

@@ -4,6 +4,7 @@ counts): written whole then renamed, so a killed build never leaves half a file;
 file reads as empty.
 """
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -36,19 +37,27 @@ def plugin_digest():
     return files_digest([PLUGIN_ROOT], (".py",))
 
 
-def write_whole(path, data):
-    """Write bytes to `path` through a temporary file in the same folder and a rename."""
+@contextlib.contextmanager
+def whole_file(path):
+    """A binary file to write `path` through: a temporary file in the same folder, renamed
+    to `path` when the block ends without an error (removed when it raises)."""
     folder = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            yield out
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
             os.remove(temp)
         raise
+
+
+def write_whole(path, data):
+    """Write bytes to `path` through whole_file()."""
+    with whole_file(path) as out:
+        out.write(data)
 
 
 def load_kept(path, version):
@@ -62,5 +71,7 @@ def load_kept(path, version):
 
 
 def save_kept(path, version, value):
-    """Store `value` (picklable) in `path` with `version`."""
-    write_whole(path, pickle.dumps((version, value), protocol=pickle.HIGHEST_PROTOCOL))
+    """Store `value` (picklable) in `path` with `version` (pickled straight into the file,
+    not held whole in memory first)."""
+    with whole_file(path) as out:
+        pickle.dump((version, value), out, protocol=pickle.HIGHEST_PROTOCOL)

@@ -18,7 +18,6 @@ Shape (all files in tim-kiem/chi-muc/, names carry a content hash so any cache m
 
 import hashlib
 import math
-import sys
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -59,23 +58,61 @@ _BOOSTS = np.array([boost for _, boost in FIELDS], dtype=np.float64)
 
 def field_counts(fields):
     """One document's {field: [terms]} as a tuple, in FIELDS order, of (field length, terms,
-    frequencies): terms a tuple of distinct terms (interned: a term stored once however many
-    documents have it), frequencies a tuple of counts in the same order. What TermIndex needs
-    of a document (and what TermCounts keeps)."""
+    frequencies): terms a tuple of distinct terms, frequencies a tuple of counts in the same
+    order (Vocabulary.counted() numbers them for TermIndex)."""
     out = []
     for name, _ in FIELDS:
         terms = fields.get(name) or []
         counted = Counter(terms)
-        out.append((len(terms), tuple(map(sys.intern, counted)), tuple(counted.values())))
+        out.append((len(terms), tuple(counted), tuple(counted.values())))
     return tuple(out)
 
 
-class _Numbering(dict):
-    """term -> number, a new term getting the next number when first looked up."""
+class DocCounts(NamedTuple):
+    """One document's field_counts() with its terms numbered by a Vocabulary: what TermIndex
+    reads of a document and TermCounts keeps (flat C ints: read by TermIndex and pickled
+    without a step per term)."""
+    lengths: tuple  # each field's length in terms, in FIELDS order
+    sizes: tuple  # each field's number of distinct terms, in FIELDS order
+    terms: bytes  # array("i") bytes: the distinct terms' numbers, field after field
+    frequencies: bytes  # array("i") bytes: each of those terms' count in its field
 
-    def __missing__(self, term):
-        number = self[term] = len(self)
+
+class Vocabulary:
+    """Terms numbered in the order first met: terms[n] is term n."""
+
+    def __init__(self, terms=()):
+        self.terms = list(terms)
+        self._numbers = {term: number for number, term in enumerate(self.terms)}
+
+    def _number(self, term):
+        number = self._numbers.get(term)
+        if number is None:
+            number = self._numbers[term] = len(self.terms)
+            self.terms.append(term)
         return number
+
+    def counted(self, fields):
+        """DocCounts of one document's {field: [terms]}."""
+        plain = field_counts(fields)
+        numbers, frequencies = array("i"), array("i")
+        for _, terms, term_frequencies in plain:
+            numbers.extend(map(self._number, terms))
+            frequencies.extend(term_frequencies)
+        return DocCounts(tuple(length for length, _, _ in plain), tuple(len(terms) for _, terms, _ in plain),
+                         numbers.tobytes(), frequencies.tobytes())
+
+    def plain(self, counts):
+        """The field_counts() a DocCounts was made from."""
+        numbers, frequencies = array("i"), array("i")
+        numbers.frombytes(counts.terms)
+        frequencies.frombytes(counts.frequencies)
+        out, at = [], 0
+        for length, size in zip(counts.lengths, counts.sizes):
+            out.append((length, tuple(self.terms[n] for n in numbers[at:at + size]),
+                        tuple(frequencies[at:at + size])))
+            at += size
+        return tuple(out)
 
 
 class _Block(NamedTuple):
@@ -92,8 +129,9 @@ class TermIndex:
     """Every term's postings with lunr's BM25 weights, computed straight from term lists.
 
     term_lists: one {field: [terms]} per document, in document order (document number =
-    position); or, with `counts=`, their field_counts(). Either is an iterable read once, one
-    document at a time (postings are gathered in C-int arrays). `terms` are the distinct terms,
+    position); or, with `counts=`, their DocCounts and the Vocabulary that numbered them.
+    Either is an iterable read once, one document at a time (postings are gathered in C-int
+    arrays). `terms` are the distinct terms,
     sorted; `rows(number)` is what the browser reads for terms[number]: one row [field
     number, gap, weight, gap, weight, …] per field of FIELDS that has the term, in field
     order, gaps between ascending document numbers (the first from 0), weights in hundredths
@@ -108,30 +146,30 @@ class TermIndex:
     are written one at a time, so at most one block is held (`postings` builds the whole
     {term: rows} dict, for tests)."""
 
-    def __init__(self, term_lists=(), counts=None):
+    def __init__(self, term_lists=(), counts=None, vocabulary=None):
         if counts is None:
-            counts = (field_counts(fields) for fields in term_lists)
-        ids = _Numbering()  # term -> number in the order first seen
-        term_ids, frequencies = array("i"), array("i")  # one C int per posting, not a Python list
+            vocabulary = Vocabulary()
+            counts = map(vocabulary.counted, term_lists)
+        term_ids, frequencies = bytearray(), bytearray()  # one C int per posting, not a Python list
         segments = array("i")  # (field, document, field length, distinct terms) of each document-field
         totals = [0] * len(FIELDS)
         count = 0
         for number, doc in enumerate(counts):  # an iterable: one document's counts held at a time
             count += 1
-            for f, (length, terms, term_frequencies) in enumerate(doc):
-                if not length:
-                    continue
-                totals[f] += length
-                term_ids.extend(map(ids.__getitem__, terms))
-                frequencies.extend(term_frequencies)
-                segments.extend((f, number, length, len(terms)))
+            term_ids += doc.terms
+            frequencies += doc.frequencies
+            for f, length in enumerate(doc.lengths):
+                if length:
+                    totals[f] += length
+                    segments.extend((f, number, length, doc.sizes[f]))
         self.document_count = count
-        self.terms = sorted(ids)
+        term = np.frombuffer(term_ids, dtype=np.intc)  # vocabulary numbers, renumbered in place below
+        known = vocabulary.terms
+        present = sorted(np.flatnonzero(np.bincount(term, minlength=len(known))).tolist(), key=known.__getitem__)
+        self.terms = [known[n] for n in present]
         self._numbers = {term: number for number, term in enumerate(self.terms)}
-        # first-seen number -> number in self.terms (a dict iterates in insertion order)
-        sorted_number = np.fromiter(map(self._numbers.__getitem__, ids), dtype=np.int32, count=len(ids))
-        del ids
-        term = np.frombuffer(term_ids, dtype=np.intc)  # renumbered in place, a chunk at a time
+        sorted_number = np.zeros(len(known), dtype=np.intc)  # vocabulary number -> number in self.terms
+        sorted_number[present] = np.arange(len(present), dtype=np.intc)
         for start in range(0, len(term), CHUNK_POSTINGS):
             term[start:start + CHUNK_POSTINGS] = sorted_number[term[start:start + CHUNK_POSTINGS]]
         self._term, self._frequency = term, np.frombuffer(frequencies, dtype=np.intc)
@@ -306,9 +344,9 @@ def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=
     kept = counts.read(docs, shard_bytes) if counts is not None else None
     if kept is None:
         if counts is None:
-            builder = TermIndex(counts=(field_counts(doc_terms(doc, expander)) for doc in docs))
+            builder = TermIndex(doc_terms(doc, expander) for doc in docs)
         else:
-            builder = TermIndex(counts=counts.in_order())
+            builder = TermIndex(counts=counts.in_order(), vocabulary=counts.vocabulary)
         bounds, term_texts = term_shards(builder, shard_bytes)
         del builder
         if counts is not None:

@@ -3,9 +3,10 @@ builds (incremental search index).
 
 Turning text into terms (terms.py: folding, pairs, codes, synonyms) is most of the index's
 cost, and a document that did not change gives the same terms. `TermCounts` keeps
-index.field_counts() of every document in one pickle file under CACHE_PATH, keyed by a
-digest of what the document indexes; the file also records the plugin's source digest and
-the editors' synonym table, so changing either recounts everything. The term shards depend
+index.DocCounts of every document (and the Vocabulary that numbers their terms) in one
+pickle file under CACHE_PATH, keyed by a digest of what the document indexes; the file also
+records the plugin's source digest and the editors' synonym table, so changing either
+recounts everything. The term shards depend
 only on those counts, in document order, and the shard size: when no document's indexed
 text changed (a figure, a status or a date did), the last build's shard files are used
 again as they are (the document store and manifest are always made afresh). The file holds
@@ -14,9 +15,12 @@ only the documents of the last build (cachefiles.py: written whole, safe to dele
 
 import hashlib
 
+import numpy as np
+
 from ..cachefiles import load_kept, plugin_digest, save_kept
 from .documents import DeferredText, indexed_text
-from .index import doc_terms, field_counts
+from .index import Vocabulary, doc_terms
+
 
 def rules_digest(expander):
     """SHA-1 hex of the plugin's source (the term rules among it) and the synonym table."""
@@ -37,7 +41,7 @@ def doc_key(doc):
 
 
 class TermCounts:
-    """field_counts() by document, and the last term shards, loaded from `path` (a missing,
+    """DocCounts by document (`vocabulary` numbers their terms), and the last term shards, loaded from `path` (a missing,
     stale or unreadable file counts as empty). read() takes this build's documents; `hits`
     and `misses` count those whose counts were reused or made afresh."""
 
@@ -46,6 +50,7 @@ class TermCounts:
         self.rules = rules_digest(expander)
         kept = load_kept(path, self.rules)
         self.known, self.used = kept.get("docs", {}), {}
+        self.vocabulary = Vocabulary(kept.get("terms", ()))
         self.shards = kept.get("shards")  # (index key, bounds, {file name: text}) of the last build
         self.index_key, self.keys = None, []  # set by read()
         self.shards_reused = False  # this build's term shards are the last build's
@@ -62,7 +67,7 @@ class TermCounts:
             if key not in self.used:
                 counts = self.known.get(key)
                 if counts is None:
-                    counts = field_counts(doc_terms(doc, self.expander))
+                    counts = self.vocabulary.counted(doc_terms(doc, self.expander))
                     self.misses += 1
                 self.used[key] = counts
             keys.append(key)
@@ -75,7 +80,7 @@ class TermCounts:
         return self.shards[1], self.shards[2]
 
     def in_order(self):
-        """The documents' field_counts(), in the order read() took them."""
+        """The documents' DocCounts, in the order read() took them."""
         return (self.used[key] for key in self.keys)
 
     def keep_shards(self, bounds, texts):
@@ -87,4 +92,21 @@ class TermCounts:
         when the shards were reused (then the documents are the file's too)."""
         if self.shards_reused:
             return
-        save_kept(self.path, self.rules, {"docs": self.used, "shards": self.shards})
+        terms, docs = compacted(self.vocabulary, self.used)
+        save_kept(self.path, self.rules, {"terms": terms, "docs": docs, "shards": self.shards})
+
+
+def compacted(vocabulary, docs):
+    """(terms, {key: DocCounts}): `docs` numbered by a vocabulary of only the terms they
+    have, so that the file does not keep the words of texts since changed or removed."""
+    if not docs:
+        return [], {}
+    numbers = np.frombuffer(b"".join(doc.terms for doc in docs.values()), dtype=np.intc)
+    held = np.flatnonzero(np.bincount(numbers, minlength=len(vocabulary.terms)))
+    if len(held) == len(vocabulary.terms):
+        return vocabulary.terms, docs
+    renumber = np.zeros(len(vocabulary.terms), dtype=np.intc)
+    renumber[held] = np.arange(len(held), dtype=np.intc)
+    terms = [vocabulary.terms[n] for n in held.tolist()]
+    return terms, {key: doc._replace(terms=renumber[np.frombuffer(doc.terms, dtype=np.intc)].tobytes())
+                   for key, doc in docs.items()}

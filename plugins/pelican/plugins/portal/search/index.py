@@ -56,20 +56,8 @@ K1, B = 1.2, 0.75  # BM25 constants, lunr's (lunr.Builder k1 and b)
 _BOOSTS = np.array([boost for _, boost in FIELDS], dtype=np.float64)
 
 
-def field_counts(fields):
-    """One document's {field: [terms]} as a tuple, in FIELDS order, of (field length, terms,
-    frequencies): terms a tuple of distinct terms, frequencies a tuple of counts in the same
-    order (Vocabulary.counted() numbers them for TermIndex)."""
-    out = []
-    for name, _ in FIELDS:
-        terms = fields.get(name) or []
-        counted = Counter(terms)
-        out.append((len(terms), tuple(counted), tuple(counted.values())))
-    return tuple(out)
-
-
 class DocCounts(NamedTuple):
-    """One document's field_counts() with its terms numbered by a Vocabulary: what TermIndex
+    """One document's term counts, by field, its terms numbered by a Vocabulary: what TermIndex
     reads of a document and TermCounts keeps (flat C ints: read by TermIndex and pickled
     without a step per term)."""
     lengths: tuple  # each field's length in terms, in FIELDS order
@@ -78,41 +66,38 @@ class DocCounts(NamedTuple):
     frequencies: bytes  # array("i") bytes: each of those terms' count in its field
 
 
+class _Numbers(dict):
+    """term -> number; a term not seen yet gets the next number and joins `terms`."""
+
+    def __init__(self, terms):
+        super().__init__((term, number) for number, term in enumerate(terms))
+        self.terms = terms
+
+    def __missing__(self, term):
+        number = self[term] = len(self.terms)
+        self.terms.append(term)
+        return number
+
+
 class Vocabulary:
     """Terms numbered in the order first met: terms[n] is term n."""
 
     def __init__(self, terms=()):
         self.terms = list(terms)
-        self._numbers = {term: number for number, term in enumerate(self.terms)}
-
-    def _number(self, term):
-        number = self._numbers.get(term)
-        if number is None:
-            number = self._numbers[term] = len(self.terms)
-            self.terms.append(term)
-        return number
+        self._numbers = _Numbers(self.terms)
 
     def counted(self, fields):
         """DocCounts of one document's {field: [terms]}."""
-        plain = field_counts(fields)
-        numbers, frequencies = array("i"), array("i")
-        for _, terms, term_frequencies in plain:
-            numbers.extend(map(self._number, terms))
-            frequencies.extend(term_frequencies)
-        return DocCounts(tuple(length for length, _, _ in plain), tuple(len(terms) for _, terms, _ in plain),
-                         numbers.tobytes(), frequencies.tobytes())
-
-    def plain(self, counts):
-        """The field_counts() a DocCounts was made from."""
-        numbers, frequencies = array("i"), array("i")
-        numbers.frombytes(counts.terms)
-        frequencies.frombytes(counts.frequencies)
-        out, at = [], 0
-        for length, size in zip(counts.lengths, counts.sizes):
-            out.append((length, tuple(self.terms[n] for n in numbers[at:at + size]),
-                        tuple(frequencies[at:at + size])))
-            at += size
-        return tuple(out)
+        number = self._numbers.__getitem__
+        numbers, frequencies, lengths, sizes = array("i"), array("i"), [], []
+        for name, _ in FIELDS:
+            terms = fields.get(name) or ()
+            counted = Counter(terms)
+            lengths.append(len(terms))
+            sizes.append(len(counted))
+            numbers.extend(map(number, counted))
+            frequencies.extend(counted.values())
+        return DocCounts(tuple(lengths), tuple(sizes), numbers.tobytes(), frequencies.tobytes())
 
 
 class _Block(NamedTuple):

@@ -14,6 +14,7 @@ from pathlib import Path
 from .content import frontmatter, load_portal
 from .content.files import check_links, check_names
 from .pages.plan_urls import plan_outputs
+from .pages.reader import METADATA_FIELDS
 from .problems import ContentError, ProblemLog
 from .rules import evaluate
 from .settings import SettingsError, card_cache, form_cache, judging_date, parsed_cache, validate
@@ -38,6 +39,7 @@ def load_checked(settings):
     check_names(Path(settings["PATH"]), settings["PORTAL_FOLDERS"], problems)
     if settings.get("PORTAL_INCREMENTAL"):
         frontmatter.open_store(parsed_cache(settings))
+    frontmatter.keep_headers(METADATA_FIELDS)
     try:
         portal, found = load_portal(settings["PATH"], settings["PORTAL_FOLDERS"], day,
                                     extra_paths=settings.get("PORTAL_EXTRA_PATHS") or ())

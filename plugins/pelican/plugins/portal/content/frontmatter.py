@@ -5,6 +5,9 @@ path and text (`open_store`/`save_store`, used by pipeline.load_checked when
 PORTAL_INCREMENTAL is on): a city's 10,000 updates are not parsed again on every build. A
 process that builds again and again (the devserver) also keeps them in memory by path,
 modification time and size (`keep_in_memory()`); a single build does not, to spare memory.
+Within a build, Pelican's reader (pages/reader.py) reads the same files after the content
+stage: it takes the few fields it needs from `take_header()` instead of parsing the front
+matter a second time (`keep_headers()` names them).
 """
 
 import hashlib
@@ -12,12 +15,14 @@ import os
 
 from . import yamlsource
 from .limits import nesting_problem, size_problem
+from ..problems import ProblemLog
 from ..text import field_key
 from ..cachefiles import load_kept, plugin_digest, save_kept
 
 _cache = {}  # (path, mtime_ns, size) -> (record or None, body, body_first_line, problems, digest)
 _memory = {"on": False}
 _store = {"path": None, "known": {}, "used": {}}  # digest of path and text -> the same tuple
+_headers = {"keys": (), "kept": {}}  # (path, mtime_ns, size) -> ({key: value} of "keys", body_first_line)
 
 
 def read_text(path, problems):
@@ -38,19 +43,48 @@ def read_text(path, problems):
 
 def read_front_matter(path, problems):
     """Returns (record, body, body_first_line); record is None when unreadable."""
-    stat = os.stat(path)
-    key = (os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+    key = _file_key(path)
     if key in _cache:
         record, body, first, found, digest = _cache[key]
         problems.items.extend(found)
         if _store["path"] is not None and digest:
             _store["used"][digest] = (record, body, first, found)
-        return record, body, first
-    before = len(problems.items)
-    record, body, first, digest = _parse(path, problems)
-    if _memory["on"]:
-        _cache[key] = (record, body, first, problems.items[before:], digest)
+    else:
+        before = len(problems.items)
+        record, body, first, digest = _parse(path, problems)
+        if _memory["on"]:
+            _cache[key] = (record, body, first, problems.items[before:], digest)
+    if record is not None and _headers["keys"]:
+        _headers["kept"][key] = ({name: record[name] for name in _headers["keys"] if name in record}, first)
     return record, body, first
+
+
+def keep_headers(keys):
+    """From now on, keep the values of `keys` (front-matter field names) of every file read,
+    for take_header(); forgets what earlier builds kept."""
+    _headers.update(keys=tuple(keys), kept={})
+
+
+def take_header(path):
+    """({key: value} of the keep_headers() fields, body) of a file read since, unchanged since
+    (same modification time and size), else None; each file's is taken once. Only the body
+    is read again, from the file."""
+    try:
+        kept = _headers["kept"].pop(_file_key(path), None)
+    except OSError:
+        return None
+    if kept is None:
+        return None
+    values, first = kept
+    text = read_text(path, ProblemLog())  # read without a problem by the content stage
+    if text is None:
+        return None
+    return values, "\n".join(text.split("\n")[first - 1:])
+
+
+def _file_key(path):
+    stat = os.stat(path)
+    return os.path.abspath(path), stat.st_mtime_ns, stat.st_size
 
 
 def keep_in_memory(on=True):

@@ -8,9 +8,13 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
 from ..content.converters import to_date, to_number
-from ..content.frontmatter import read_front_matter
+from ..content.frontmatter import read_front_matter, take_header
 from ..problems import ContentError, ProblemLog
 from .render import make_markdown, render_markdown
+
+
+# The front-matter fields read() maps to Pelican's metadata (kept by the content stage for it).
+METADATA_FIELDS = ("tieu_de", "ngay", "tom_tat", "thu_tu")
 
 
 class PortalReader(BaseReader):
@@ -21,10 +25,14 @@ class PortalReader(BaseReader):
 
     def read(self, source_path):
         """(HTML, metadata) of one .md file; raises ContentError when it has no front matter."""
-        problems = ProblemLog()
-        record, body, _ = read_front_matter(source_path, problems)
-        if record is None:  # not read by the content stage (outside its folders)
-            raise ContentError(problems.items)
+        kept = take_header(source_path)  # the content stage read it: not parsed again
+        if kept is not None:
+            record, body = kept
+        else:
+            problems = ProblemLog()
+            record, body, _ = read_front_matter(source_path, problems)
+            if record is None:  # not read by the content stage (outside its folders)
+                raise ContentError(problems.items)
         html, _ = render_markdown(body, self._markdown())
         metadata = {"title": record.get("tieu_de") or ""}
         if record.get("ngay"):

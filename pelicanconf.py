@@ -8,7 +8,8 @@ from jinja2 import FileSystemBytecodeCache
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
-AUTHOR = "Cổng thông tin chuyển đổi số Hải Phòng"
+# No AUTHOR: nothing shows it (feeds name each update's unit, author pages are off), and with
+# one, Pelican matches every article against every other to list an author page's dates.
 SITENAME = "Kế hoạch chuyển đổi số Hải Phòng"
 SITE_DESCRIPTION = ("Theo dõi công khai các kế hoạch ứng dụng công nghệ thông tin và chuyển đổi số "
                     "của các sở, phường và cơ quan Đảng thành phố Hải Phòng.")

@@ -73,3 +73,15 @@ def test_a_new_build_forgets_what_the_last_one_kept(tmp_path):
     frontmatter.read_front_matter(path, ProblemLog())
     frontmatter.keep_headers(METADATA_FIELDS)
     assert frontmatter.take_header(path) is None
+
+
+def test_the_devserver_takes_the_body_from_memory(tmp_path, monkeypatch):
+    path = write(tmp_path)
+    frontmatter.keep_in_memory()
+    try:
+        frontmatter.keep_headers(METADATA_FIELDS)
+        _, body, _ = frontmatter.read_front_matter(path, ProblemLog())
+        monkeypatch.setattr(frontmatter, "read_text", lambda *a: None)  # the file is not read again
+        assert frontmatter.take_header(path)[1] == body
+    finally:
+        frontmatter.keep_in_memory(False)

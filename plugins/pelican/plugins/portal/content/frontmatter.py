@@ -68,14 +68,17 @@ def keep_headers(keys):
 def take_header(path):
     """({key: value} of the keep_headers() fields, body) of a file read since, unchanged since
     (same modification time and size), else None; each file's is taken once. Only the body
-    is read again, from the file."""
+    is read again, from the file (or from memory, with keep_in_memory())."""
     try:
-        kept = _headers["kept"].pop(_file_key(path), None)
+        key = _file_key(path)
     except OSError:
         return None
+    kept = _headers["kept"].pop(key, None)
     if kept is None:
         return None
     values, first = kept
+    if key in _cache:
+        return values, _cache[key][1]
     text = read_text(path, ProblemLog())  # read without a problem by the content stage
     if text is None:
         return None

@@ -38,9 +38,9 @@ CHUNK_POSTINGS = 1 << 18  # postings renumbered at once (bounds the temporaries'
 BLOCK_POSTINGS = 1 << 18  # postings weighed and sorted at once (one block of terms, at least one term)
 
 
-def doc_terms(doc, expander=NO_SYNONYMS, text=None):
-    """{field: [terms]} of one SearchDoc; `text`: its indexed_text() when already made."""
-    text = indexed_text(doc) if text is None else text
+def doc_terms(doc, expander=NO_SYNONYMS):
+    """{field: [terms]} of one SearchDoc."""
+    text = indexed_text(doc)
     return {
         "title": text_terms(doc.title, expander),
         "key": [term for key in doc.keys for term in key_terms(key, expander)] + [whole_term(n) for n in doc.names],
@@ -116,10 +116,9 @@ class TermIndex:
     term_lists: one {field: [terms]} per document, in document order (document number =
     position); or, with `counts=`, their DocCounts and the Vocabulary that numbered them.
     Either is an iterable read once, one document at a time (postings are gathered in C-int
-    arrays). `terms` are the distinct terms,
-    sorted; `rows(number)` is what the browser reads for terms[number]: one row [field
-    number, gap, weight, gap, weight, …] per field of FIELDS that has the term, in field
-    order, gaps between ascending document numbers (the first from 0), weights in hundredths
+    arrays). `terms` are the distinct terms, sorted; `rows(number)` is what the browser reads
+    for terms[number]: one row [field number, gap, weight, gap, weight, …] per field of
+    FIELDS that has the term, in field order, gaps between ascending document numbers (the first from 0), weights in hundredths
     (at least 1) of what lunr.Builder would store (idf over document-fields, field length
     against the field's average, times the field boost): tests compare the two.
 

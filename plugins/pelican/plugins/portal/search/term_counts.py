@@ -6,11 +6,11 @@ cost, and a document that did not change gives the same terms. `TermCounts` keep
 index.DocCounts of every document (and the Vocabulary that numbers their terms) in one
 pickle file under CACHE_PATH, keyed by a digest of what the document indexes; the file also
 records the plugin's source digest and the editors' synonym table, so changing either
-recounts everything. The term shards depend
-only on those counts, in document order, and the shard size: when no document's indexed
-text changed (a figure, a status or a date did), the last build's shard files are used
-again as they are (the document store and manifest are always made afresh). The file holds
-only the documents of the last build (cachefiles.py: written whole, safe to delete).
+recounts everything. The term shards depend only on those counts, in document order, and
+the shard size: when no document's indexed text changed (a figure, a status or a date did),
+the last build's shard files are used again as they are (the document store and manifest
+are always made afresh). The file holds only the documents of the last build, and only
+their words (compacted(); cachefiles.py: written whole, safe to delete).
 """
 
 import hashlib
@@ -41,9 +41,10 @@ def doc_key(doc):
 
 
 class TermCounts:
-    """DocCounts by document (`vocabulary` numbers their terms), and the last term shards, loaded from `path` (a missing,
-    stale or unreadable file counts as empty). read() takes this build's documents; `hits`
-    and `misses` count those whose counts were reused or made afresh."""
+    """DocCounts by document (`vocabulary` numbers their terms) and the last term shards,
+    loaded from `path` (a missing, stale or unreadable file counts as empty). read() takes
+    this build's documents; `hits` and `misses` count those whose counts were reused or made
+    afresh."""
 
     def __init__(self, path, expander):
         self.path, self.expander = path, expander
@@ -58,9 +59,10 @@ class TermCounts:
 
     def read(self, docs, shard_bytes):
         """Take this build's documents, in order: each one's counts are taken from the file
-        or made afresh (only then is a DeferredText made). Returns (bounds, {file name: text}) of the last
-        build's term shards when every document indexes the same text and the shard size is
-        the same, else None (then make the index from in_order() and keep_shards() it)."""
+        or made afresh (only then is a DeferredText made). Returns (bounds, {file name:
+        text}) of the last build's term shards when every document indexes the same text and
+        the shard size is the same, else None (then make the index from in_order() and
+        keep_shards() it)."""
         keys = []
         for doc in docs:
             key = doc_key(doc)

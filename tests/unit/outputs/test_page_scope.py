@@ -8,7 +8,9 @@ import re
 import pytest
 from jinja2 import Environment, FileSystemLoader, meta
 
-from pelican.plugins.portal.outputs.page_cache import SCOPED_TEMPLATES
+from types import SimpleNamespace
+
+from pelican.plugins.portal.outputs.page_cache import SCOPED_TEMPLATES, UNREAD_ARGUMENTS, _CachedTemplate
 from pelican.plugins.portal.pages.filters import FILTERS
 from tests.site_support import REPO
 
@@ -46,6 +48,21 @@ def test_scoped_templates_read_no_portal_wide_list(template):
     names = names_read(template)
     assert names & PORTAL_WIDE == set()
     assert {n for n in names if n.startswith("portal.")} <= {f"portal.{a}" for a in PORTAL_SITE_WIDE}
+
+
+def test_arguments_left_out_of_a_scoped_page_are_ones_no_scoped_template_reads():
+    assert UNREAD_ARGUMENTS <= PORTAL_WIDE
+
+
+def test_a_category_page_is_not_keyed_on_every_article():
+    cache = SimpleNamespace(fingerprints=SimpleNamespace(value=repr))
+
+    def about(name, all_articles):
+        kwargs = {"category": "cap-nhat", "articles": [1, 2], "all_articles": all_articles}
+        return _CachedTemplate(cache, SimpleNamespace(name=name), kwargs, ("articles",)).about
+
+    assert about("category.html", [1, 2]) == about("category.html", [1, 2, 3])
+    assert about("index.html", [1, 2]) != about("index.html", [1, 2, 3])  # not scoped: keyed on all
 
 
 def test_the_check_sees_a_portal_wide_read():

@@ -7,8 +7,9 @@ template. Its `render(localcontext)` computes the page's fingerprint (outputs/fi
     site  (settings, theme files, plugin source, judging date, menu pages)
     + the template's name, the output file and its SITEURL
     + what the page is about: the keyword arguments the generator passed (a plan, a unit,
-      a list of tasks, an article…), entities counted with their deep digest, and for a
-      paginated list the page's own items
+      a list of tasks, an article…; for a scoped template not Pelican's `all_articles`,
+      which none reads), entities counted with their deep digest, and for a paginated list
+      the page's own items
     + for any template not in SCOPED_TEMPLATES: every entity (an index or the home page
       summarises the whole portal)
 

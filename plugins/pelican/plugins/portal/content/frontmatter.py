@@ -82,7 +82,7 @@ def take_header(path):
     text = read_text(path, ProblemLog())  # read without a problem by the content stage
     if text is None:
         return None
-    return values, "\n".join(text.split("\n")[first - 1:])
+    return values, _body(text.split("\n"), first)
 
 
 def _file_key(path):
@@ -142,7 +142,7 @@ def _parse_text(text, path, problems):
                      "thêm một dòng «---» sau trường cuối cùng")
         return None, "", 1
     record = yamlsource.load("\n".join(lines[1:index]), path, problems, field_key, first_line=2)
-    body = "\n".join(lines[index + 1:])
+    body = _body(lines, index + 2)
     _check_body(body, index + 2, path, problems)
     if record is not None and not isinstance(record, yamlsource.Record):
         problems.add(path, 2, "", "phần thông tin không phải danh sách «trường: giá trị»",
@@ -151,6 +151,11 @@ def _parse_text(text, path, problems):
     if record is None and len(problems.items) == before:
         problems.add(path, 2, "", "phần thông tin trống", "điền các trường bắt buộc theo mẫu")
     return record, body, index + 2
+
+
+def _body(lines, first_line):
+    """The Markdown body: the file's lines from `first_line` (1-based, after the closing «---»)."""
+    return "\n".join(lines[first_line - 1:])
 
 
 def _check_body(body, first_line, path, problems):

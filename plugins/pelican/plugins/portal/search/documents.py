@@ -192,11 +192,11 @@ def update_docs(portal):
         if not update.url:
             continue
         summary = one_line(update.summary)
-        shown = summary or (html_text(update.article.content) if update.article else "")
+        html = update.article.content if update.article else ""
+        shown = summary or html_text(html)
         label = vocabulary.UPDATE_KINDS[update.kind].label
         yield SearchDoc("update", one_line(update.title), update.url, update.unit, excerpt(shown),
-                        context=label, date=_date(update.date),
-                        text=DeferredText(_update_text, (summary, update.article.content if update.article else "")),
+                        context=label, date=_date(update.date), text=DeferredText(_update_text, (summary, html)),
                         related=update.unit.name if update.unit else "")
 
 

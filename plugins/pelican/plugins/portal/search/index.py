@@ -99,6 +99,17 @@ class Vocabulary:
             frequencies.extend(counted.values())
         return DocCounts(tuple(lengths), tuple(sizes), numbers.tobytes(), frequencies.tobytes())
 
+    def held(self, numbers):
+        """The term numbers that occur in `numbers` (a numpy array of them), ascending."""
+        return np.flatnonzero(np.bincount(numbers, minlength=len(self.terms))).tolist()
+
+    def renumbering(self, kept):
+        """A numpy array: term number -> its position in `kept` (a list of term numbers); 0
+        for a number not kept."""
+        out = np.zeros(len(self.terms), dtype=np.intc)
+        out[kept] = np.arange(len(kept), dtype=np.intc)
+        return out
+
 
 class _Block(NamedTuple):
     """Terms first … end - 1 of a TermIndex, their postings sorted by term, field and document."""
@@ -118,9 +129,10 @@ class TermIndex:
     Either is an iterable read once, one document at a time (postings are gathered in C-int
     arrays). `terms` are the distinct terms, sorted; `rows(number)` is what the browser reads
     for terms[number]: one row [field number, gap, weight, gap, weight, …] per field of
-    FIELDS that has the term, in field order, gaps between ascending document numbers (the first from 0), weights in hundredths
-    (at least 1) of what lunr.Builder would store (idf over document-fields, field length
-    against the field's average, times the field boost): tests compare the two.
+    FIELDS that has the term, in field order, gaps between ascending document numbers (the
+    first from 0), weights in hundredths (at least 1) of what lunr.Builder would store (idf
+    over document-fields, field length against the field's average, times the field boost):
+    tests compare the two.
 
     lunr builds a vector per field of every document and a token set first; this does not:
     postings are kept in generation order as three small arrays (term number, frequency,
@@ -148,12 +160,10 @@ class TermIndex:
                     segments.extend((f, number, length, doc.sizes[f]))
         self.document_count = count
         term = np.frombuffer(term_ids, dtype=np.intc)  # vocabulary numbers, renumbered in place below
-        known = vocabulary.terms
-        present = sorted(np.flatnonzero(np.bincount(term, minlength=len(known))).tolist(), key=known.__getitem__)
-        self.terms = [known[n] for n in present]
+        present = sorted(vocabulary.held(term), key=vocabulary.terms.__getitem__)
+        self.terms = [vocabulary.terms[n] for n in present]
         self._numbers = {term: number for number, term in enumerate(self.terms)}
-        sorted_number = np.zeros(len(known), dtype=np.intc)  # vocabulary number -> number in self.terms
-        sorted_number[present] = np.arange(len(present), dtype=np.intc)
+        sorted_number = vocabulary.renumbering(present)  # vocabulary number -> number in self.terms
         for start in range(0, len(term), CHUNK_POSTINGS):
             term[start:start + CHUNK_POSTINGS] = sorted_number[term[start:start + CHUNK_POSTINGS]]
         self._term, self._frequency = term, np.frombuffer(frequencies, dtype=np.intc)

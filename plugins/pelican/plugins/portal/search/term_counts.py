@@ -103,12 +103,10 @@ def compacted(vocabulary, docs):
     have, so that the file does not keep the words of texts since changed or removed."""
     if not docs:
         return [], {}
-    numbers = np.frombuffer(b"".join(doc.terms for doc in docs.values()), dtype=np.intc)
-    held = np.flatnonzero(np.bincount(numbers, minlength=len(vocabulary.terms)))
+    held = vocabulary.held(np.frombuffer(b"".join(doc.terms for doc in docs.values()), dtype=np.intc))
     if len(held) == len(vocabulary.terms):
         return vocabulary.terms, docs
-    renumber = np.zeros(len(vocabulary.terms), dtype=np.intc)
-    renumber[held] = np.arange(len(held), dtype=np.intc)
-    terms = [vocabulary.terms[n] for n in held.tolist()]
+    renumber = vocabulary.renumbering(held)
+    terms = [vocabulary.terms[n] for n in held]
     return terms, {key: doc._replace(terms=renumber[np.frombuffer(doc.terms, dtype=np.intc)].tobytes())
                    for key, doc in docs.items()}

@@ -133,7 +133,8 @@ def test_the_file_keeps_only_the_words_of_the_documents_it_keeps(tmp_path):
 def files_of(docs, counts=None, shard_bytes=200):
     """build_files() of `docs` (one unit-less kind table), its {file name: text}."""
     kinds = {"task": "n", "target": "c"}
-    files, _ = build_files(docs, [], kinds, {}, shard_bytes=shard_bytes, counts=counts)
+    files = {}
+    build_files(docs, [], kinds, {}, files.__setitem__, shard_bytes=shard_bytes, counts=counts)
     return files
 
 

@@ -50,32 +50,36 @@ class SearchGenerator(Generator):
         """Write the index files, the manifest and the search page through OutputFiles."""
         portal, settings, files = self.context["portal"], self.settings, self.context["portal_files"]
         started = time.perf_counter()
+        folder = settings["PORTAL_SEARCH_INDEX_DIR"]
+        written = {}  # file name -> bytes
+
+        def write(name, text):
+            data = text.encode("utf-8")
+            files.write_bytes(folder + name, data, "chỉ mục tìm kiếm")
+            written[name] = len(data)
+
         docs = build_docs(portal)
         counts = TermCounts(search_cache(settings), self.expander) if settings.get("PORTAL_INCREMENTAL") else None
-        index_files, manifest = build_files(docs, list(portal.units.values()), KINDS, labels(),
-                                            shard_bytes=settings["PORTAL_SEARCH_SHARD_BYTES"],
-                                            expander=self.expander, slugs=FILTER_SLUGS, counts=counts)
+        manifest = build_files(docs, list(portal.units.values()), KINDS, labels(), write,
+                               shard_bytes=settings["PORTAL_SEARCH_SHARD_BYTES"],
+                               expander=self.expander, slugs=FILTER_SLUGS, counts=counts)
         if counts is not None:
             counts.save()
         seconds = time.perf_counter() - started
-        folder = settings["PORTAL_SEARCH_INDEX_DIR"]
         stale_folder = os.path.join(self.output_path, folder)
-        if os.path.isdir(stale_folder):  # from an earlier build (`make regenerate` keeps output/)
-            for name in os.listdir(stale_folder):
-                if name.endswith(".json") and name not in index_files:
-                    os.remove(os.path.join(stale_folder, name))
-        for name, text in index_files.items():
-            files.write_text(folder + name, text, "chỉ mục tìm kiếm")
+        for name in os.listdir(stale_folder):  # from an earlier build (`make regenerate` keeps output/)
+            if name.endswith(".json") and name not in written:
+                os.remove(os.path.join(stale_folder, name))
         url = settings["PORTAL_SEARCH_URL"]
         files.claim(save_as(url), "trang tìm kiếm")
         writer.write_file(save_as(url), self.get_template("search"), self.context,
                           relative_urls=settings["RELATIVE_URLS"], url=url,
                           search_manifest=folder + manifest)
-        raw = sum(len(text.encode("utf-8")) for text in index_files.values())
+        raw = sum(written.values())
         recounted, reused = (counts.misses, counts.shards_reused) if counts else (len(docs), False)
         log.info("Chỉ mục tìm kiếm: %d mục (%d đếm lại%s), %d tệp, %.0f KB, %.1f s", len(docs), recounted,
-                 "; phần từ khoá dùng lại" if reused else "", len(index_files), raw / 1024, seconds,
+                 "; phần từ khoá dùng lại" if reused else "", len(written), raw / 1024, seconds,
                  extra={"portal_search_stats": {"recounted": recounted, "shards_reused": reused,
-                     "docs": len(docs), "files": len(index_files),
-                     "term_shards": sum(n.startswith("t") for n in index_files),
+                     "docs": len(docs), "files": len(written),
+                     "term_shards": sum(n.startswith("t") for n in written),
                      "raw_bytes": raw, "seconds": seconds, "folder": stale_folder}})

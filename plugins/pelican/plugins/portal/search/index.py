@@ -18,6 +18,7 @@ Shape (all files in tim-kiem/chi-muc/, names carry a content hash so any cache m
 
 import hashlib
 import math
+import tempfile
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -34,7 +35,8 @@ FIELDS = (("title", 5), ("key", 10), ("body", 1), ("related", 0.5), ("accent", 1
 ROW = ("kind", "title", "url", "unit", "body", "context", "status", "date")
 SHARD_BYTES = 120_000  # target raw size of one term shard (about 30 KB gzip)
 CHUNK_DOCS = 40  # documents per document-store chunk
-CHUNK_POSTINGS = 1 << 18  # postings renumbered at once (bounds the temporaries' memory)
+CHUNK_POSTINGS = 1 << 18  # postings read from the files at once (bounds the temporaries' memory)
+_INT = np.dtype(np.intc).itemsize  # bytes of one C int
 BLOCK_POSTINGS = 1 << 18  # postings weighed and sorted at once (one block of terms, at least one term)
 
 
@@ -64,6 +66,16 @@ class DocCounts(NamedTuple):
     sizes: tuple  # each field's number of distinct terms, in FIELDS order
     terms: bytes  # array("i") bytes: the distinct terms' numbers, field after field
     frequencies: bytes  # array("i") bytes: each of those terms' count in its field
+
+
+def occurrences(arrays, size):
+    """How often each number below `size` occurs in `arrays` (numpy arrays of them):
+    np.bincount, CHUNK_POSTINGS numbers at a time (it copies C ints to 64-bit ones first)."""
+    counts = np.zeros(size, dtype=np.int64)
+    for numbers in arrays:
+        for start in range(0, len(numbers), CHUNK_POSTINGS):
+            counts += np.bincount(numbers[start:start + CHUNK_POSTINGS], minlength=size)
+    return counts
 
 
 class _Numbers(dict):
@@ -99,9 +111,9 @@ class Vocabulary:
             frequencies.extend(counted.values())
         return DocCounts(tuple(lengths), tuple(sizes), numbers.tobytes(), frequencies.tobytes())
 
-    def held(self, numbers):
-        """The term numbers that occur in `numbers` (a numpy array of them), ascending."""
-        return np.flatnonzero(np.bincount(numbers, minlength=len(self.terms))).tolist()
+    def held(self, arrays):
+        """The term numbers that occur in `arrays` (numpy arrays of them), ascending."""
+        return np.flatnonzero(occurrences(arrays, len(self.terms))).tolist()
 
     def renumbering(self, kept):
         """A numpy array: term number -> its position in `kept` (a list of term numbers); 0
@@ -118,7 +130,7 @@ class _Block(NamedTuple):
     term_rows: list  # each term's first row, in block order (one more: the end)
     row_starts: list  # each row's first posting (one more: the end); a row is one field of one term
     row_fields: list  # each row's field number
-    pairs: list  # [gap, weight, gap, weight, …] of every posting
+    pairs: np.ndarray  # [gap, weight, gap, weight, …] of every posting (a Python list only per row)
 
 
 class TermIndex:
@@ -126,8 +138,7 @@ class TermIndex:
 
     term_lists: one {field: [terms]} per document, in document order (document number =
     position); or, with `counts=`, their DocCounts and the Vocabulary that numbered them.
-    Either is an iterable read once, one document at a time (postings are gathered in C-int
-    arrays). `terms` are the distinct terms, sorted; `rows(number)` is what the browser reads
+    Either is an iterable read once, one document at a time. `terms` are the distinct terms, sorted; `rows(number)` is what the browser reads
     for terms[number]: one row [field number, gap, weight, gap, weight, …] per field of
     FIELDS that has the term, in field order, gaps between ascending document numbers (the
     first from 0), weights in hundredths (at least 1) of what lunr.Builder would store (idf
@@ -135,46 +146,57 @@ class TermIndex:
     tests compare the two.
 
     lunr builds a vector per field of every document and a token set first; this does not:
-    postings are kept in generation order as three small arrays (term number, frequency,
-    field; 9 bytes each), and weights are computed with numpy a block of terms at a time
-    (BLOCK_POSTINGS postings), in the same float operations and order as lunr (idf with
-    math.log, rounding half to even like round()), sorted by term, field and document; shards
-    are written one at a time, so at most one block is held (`postings` builds the whole
-    {term: rows} dict, for tests)."""
+    postings are kept in generation order, their term numbers and frequencies in two
+    temporary files (C ints; close() removes them) and their fields in memory (1 byte each),
+    and weights are computed with numpy a block of terms at a time (BLOCK_POSTINGS postings,
+    gathered from the files a chunk at a time), in the same float operations and order as
+    lunr (idf with math.log, rounding half to even like round()), sorted by term, field and
+    document; shards are made one at a time, so at most one block is held (`postings` builds
+    the whole {term: rows} dict, for tests). At city scale the files hold 32 MB that memory
+    no longer does."""
 
     def __init__(self, term_lists=(), counts=None, vocabulary=None):
         if counts is None:
             vocabulary = Vocabulary()
             counts = map(vocabulary.counted, term_lists)
-        term_ids, frequencies = bytearray(), bytearray()  # one C int per posting, not a Python list
         segments = array("i")  # (field, document, field length, distinct terms) of each document-field
         totals = [0] * len(FIELDS)
         count = 0
+        # postings (term number, frequency) in two temporary files, read a chunk at a time
+        self._files = term_file, frequency_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
         for number, doc in enumerate(counts):  # an iterable: one document's counts held at a time
             count += 1
-            term_ids += doc.terms
-            frequencies += doc.frequencies
+            term_file.write(doc.terms)
+            frequency_file.write(doc.frequencies)
             for f, length in enumerate(doc.lengths):
                 if length:
                     totals[f] += length
                     segments.extend((f, number, length, doc.sizes[f]))
         self.document_count = count
-        term = np.frombuffer(term_ids, dtype=np.intc)  # vocabulary numbers, renumbered in place below
-        present = sorted(vocabulary.held(term), key=vocabulary.terms.__getitem__)
-        self.terms = [vocabulary.terms[n] for n in present]
-        self._numbers = {term: number for number, term in enumerate(self.terms)}
-        sorted_number = vocabulary.renumbering(present)  # vocabulary number -> number in self.terms
-        for start in range(0, len(term), CHUNK_POSTINGS):
-            term[start:start + CHUNK_POSTINGS] = sorted_number[term[start:start + CHUNK_POSTINGS]]
-        self._term, self._frequency = term, np.frombuffer(frequencies, dtype=np.intc)
+        self._size = term_file.tell() // _INT
         segment = np.frombuffer(segments, dtype=np.intc).reshape(-1, 4)
         self._segment_start = np.concatenate(([0], np.cumsum(segment[:, 3], dtype=np.int64)))
         self._segment_document = segment[:, 1].copy()
         self._segment_length = segment[:, 2].copy()
         self._field = np.repeat(segment[:, 0].astype(np.int8), segment[:, 3])
         del segment, segments
+        # terms sorted; the term file renumbered in place from vocabulary numbers to theirs
+        present = vocabulary.held(term for _, term, _ in self._chunks(frequencies=False))
+        present.sort(key=vocabulary.terms.__getitem__)
+        self.terms = [vocabulary.terms[n] for n in present]
+        self._numbers = {term: number for number, term in enumerate(self.terms)}
+        sorted_number = vocabulary.renumbering(present)
+        postings = np.zeros(len(self.terms), dtype=np.int64)  # document-fields holding each term
+        held = np.zeros((len(self.terms), len(FIELDS)), dtype=bool)  # term n is in field f
+        for start, term, _ in self._chunks(frequencies=False):
+            term = sorted_number[term]
+            term_file.seek(start * _INT)
+            term_file.write(term.tobytes())
+            postings += np.bincount(term, minlength=len(self.terms))
+            held[term, self._field[start:start + len(term)]] = True
+        groups = held.sum(axis=1)  # fields that hold each term
+        del held, sorted_number
         # idf by how many document-fields hold the term (math.log, as lunr's Math.log in Python)
-        postings = np.bincount(term, minlength=len(self.terms))
         distinct = np.unique(postings)
         idf_of = np.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) * (K1 + 1) * 100
                            for n in distinct.tolist()])
@@ -182,15 +204,29 @@ class TermIndex:
         self._averages = np.array([total / count if count else 1 for total in totals], dtype=np.float64)
         # postings of terms[n] are [_starts[n], _starts[n + 1]) once sorted
         self._starts = np.concatenate(([0], np.cumsum(postings, dtype=np.int64))).tolist()
-        held = np.zeros((len(self.terms), len(FIELDS)), dtype=bool)  # term n is in field f
-        for start in range(0, len(term), CHUNK_POSTINGS):
-            held[term[start:start + CHUNK_POSTINGS], self._field[start:start + CHUNK_POSTINGS]] = True
-        groups = held.sum(axis=1)  # fields that hold each term
-        del held
         lengths = np.fromiter(map(len, self.terms), dtype=np.int64, count=len(self.terms))
         # serialized bytes each term adds to a shard: name, brackets, and per field row 6 + 6 per posting
         self.sizes = (lengths + 6 + 6 * groups + 6 * postings).tolist()
         self._block = None  # the last _Block made
+
+    def _chunks(self, frequencies=True):
+        """(first posting's position, term numbers, frequencies or None) of each run of
+        CHUNK_POSTINGS postings, from the files."""
+        for handle in self._files:
+            handle.flush()
+            handle.seek(0)
+        term_file, frequency_file = self._files
+        for start in range(0, self._size, CHUNK_POSTINGS):
+            size = min(CHUNK_POSTINGS, self._size - start)
+            term_file.seek(start * _INT)
+            term = np.frombuffer(term_file.read(size * _INT), dtype=np.intc)
+            frequency = np.frombuffer(frequency_file.read(size * _INT), dtype=np.intc) if frequencies else None
+            yield start, term, frequency
+
+    def close(self):
+        """Remove the postings' temporary files (rows() cannot be read after)."""
+        for handle in self._files:
+            handle.close()
 
     def _block_of(self, number):
         """The _Block of terms holding terms[number], its postings sorted by term, field and
@@ -200,12 +236,16 @@ class TermIndex:
             return block
         first = number  # the block: terms from `first` whose postings end within BLOCK_POSTINGS, at least one
         end = max(first + 1, bisect_right(self._starts, self._starts[first] + BLOCK_POSTINGS) - 1)
-        at = np.flatnonzero((self._term >= first) & (self._term < end))  # generation order: document, field
-        term = self._term[at]
+        picked = []  # (positions, term numbers, frequencies) of the block's postings in each chunk
+        for start, term, frequency in self._chunks():
+            local = np.flatnonzero((term >= first) & (term < end))  # generation order: document, field
+            picked.append((local + start, term[local], frequency[local]))
+        at, term, q = (np.concatenate(part) for part in zip(*picked))
+        del picked
         field = self._field[at]
         segment = np.searchsorted(self._segment_start, at, side="right") - 1
         document = self._segment_document[segment]
-        q = self._frequency[at].astype(np.float64)
+        q = q.astype(np.float64)
         norm = self._segment_length[segment].astype(np.float64)  # K1 * (1 - B + B * length / average), lunr's order
         del at, segment
         norm *= B
@@ -232,14 +272,14 @@ class TermIndex:
         pairs[1::2] = weight
         term_groups = np.searchsorted(groups, np.array(self._starts[first:end + 1]) - self._starts[first])
         self._block = _Block(first, end, term_groups.tolist(), [*groups.tolist(), len(gap)],
-                             field[groups].tolist(), pairs.tolist())
+                             field[groups].tolist(), pairs)
         return self._block
 
     def rows(self, number):
         """The browser's rows for terms[number] (see the class)."""
         block = self._block_of(number)
         starts, at = block.row_starts, number - block.first
-        return [[block.row_fields[r], *block.pairs[2 * starts[r]:2 * starts[r + 1]]]
+        return [[block.row_fields[r], *block.pairs[2 * starts[r]:2 * starts[r + 1]].tolist()]
                 for r in range(block.term_rows[at], block.term_rows[at + 1])]
 
     def rows_of(self, term):
@@ -280,16 +320,19 @@ def shard_indexes(index, shards):
 
 
 def term_shards(index, shard_bytes=SHARD_BYTES):
-    """The term shards of a TermIndex: (bounds, {file name: JSON text}), bounds the first
-    term of each shard ("" for the first), files in shard order."""
+    """The term shards of a TermIndex: (bounds, texts), bounds the first term of each shard
+    ("" for the first); texts yields (file name, JSON text) of each shard in order, made
+    when asked for (so that one shard's text is held at a time)."""
     shards = split_terms(index, shard_bytes)
-    texts = {}
-    for number, shard in enumerate(shard_indexes(index, shards)):
-        text = dumps(shard)
-        texts[named(f"t{number}", text)] = text
     bounds = [shard[0] if shard else "" for shard in shards]
     bounds[0] = ""
-    return bounds, texts
+
+    def texts():
+        for number, shard in enumerate(shard_indexes(index, shards)):
+            text = dumps(shard)
+            yield named(f"t{number}", text), text
+
+    return bounds, texts()
 
 
 def store_record(doc, unit_numbers, kinds):
@@ -328,34 +371,45 @@ def named(prefix, text):
     return f"{prefix}.{digest}.json"
 
 
-def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=CHUNK_DOCS,
+def build_files(docs, units, kinds, labels, write, shard_bytes=SHARD_BYTES, chunk_docs=CHUNK_DOCS,
                 expander=NO_SYNONYMS, slugs=None, counts=None):
-    """All index files as {file name: JSON text}, and the manifest's file name.
+    """Make every index file and pass it to write(file name, JSON text) as soon as it is
+    made (term shards, then document-store chunks, then the manifest); returns the
+    manifest's file name.
 
     kinds: {kind: one-letter code}, in the order equal scores are listed; slugs: {kind: ?loai=
     value}; labels: {label key: Vietnamese text}; expander: synonyms.Expander; counts: a
-    TermCounts (kept between builds), or None to count every document afresh."""
+    TermCounts (kept between builds; it keeps this build's shard texts too), or None to count
+    every document afresh."""
     kept = counts.read(docs, shard_bytes) if counts is not None else None
+    term_files = []
     if kept is None:
         if counts is None:
             builder = TermIndex(doc_terms(doc, expander) for doc in docs)
         else:
             builder = TermIndex(counts=counts.in_order(), vocabulary=counts.vocabulary)
         bounds, term_texts = term_shards(builder, shard_bytes)
+        to_keep = {} if counts is not None else None
+        for name, text in term_texts:
+            write(name, text)
+            term_files.append(name)
+            if to_keep is not None:
+                to_keep[name] = text
+        builder.close()
         del builder
         if counts is not None:
-            counts.keep_shards(bounds, term_texts)
+            counts.keep_shards(bounds, to_keep)
     else:
-        bounds, term_texts = kept
-    files = dict(term_texts)
-    term_files = list(term_texts)
+        bounds, kept_texts = kept
+        for name, text in kept_texts.items():
+            write(name, text)
+            term_files.append(name)
     unit_rows, unit_numbers = unit_table(units)
-    rows = [store_record(doc, unit_numbers, kinds) for doc in docs]
     doc_files = []
-    for start in range(0, len(rows), chunk_docs):
-        text = dumps(rows[start:start + chunk_docs])
+    for start in range(0, len(docs), chunk_docs):
+        text = dumps([store_record(doc, unit_numbers, kinds) for doc in docs[start:start + chunk_docs]])
         name = named(f"d{start // chunk_docs}", text)
-        files[name] = text
+        write(name, text)
         doc_files.append(name)
     manifest = {
         "version": 2,
@@ -374,5 +428,5 @@ def build_files(docs, units, kinds, labels, shard_bytes=SHARD_BYTES, chunk_docs=
     }
     text = dumps(manifest)
     name = named("meta", text)
-    files[name] = text
-    return files, name
+    write(name, text)
+    return name

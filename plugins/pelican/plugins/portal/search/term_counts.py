@@ -103,7 +103,7 @@ def compacted(vocabulary, docs):
     have, so that the file does not keep the words of texts since changed or removed."""
     if not docs:
         return [], {}
-    held = vocabulary.held(np.frombuffer(b"".join(doc.terms for doc in docs.values()), dtype=np.intc))
+    held = vocabulary.held([np.frombuffer(b"".join(doc.terms for doc in docs.values()), dtype=np.intc)])
     if len(held) == len(vocabulary.terms):
         return vocabulary.terms, docs
     renumber = vocabulary.renumbering(held)

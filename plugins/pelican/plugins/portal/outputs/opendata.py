@@ -229,11 +229,15 @@ def _json_record(record):
                       ensure_ascii=False, separators=(",", ":"))
 
 
-def _csv_text(kind, lines):
-    return "\ufeff" + _csv_line([c.key for c in KINDS[kind].columns]) + "".join(lines)
+def _csv_parts(kind, lines):
+    """The pieces of a CSV file, in order: BOM and header row, then `lines`."""
+    yield "\ufeff" + _csv_line([c.key for c in KINDS[kind].columns])
+    yield from lines
 
 
-def _json_text(kind, objects, scope, judging_date, sample):
+def _json_parts(kind, objects, scope, judging_date, sample):
+    """The pieces of a JSON file, in order: its head, then `objects` (JSON texts) as the
+    array ban_ghi."""
     head = json.dumps({
         "tap_du_lieu": kind,
         "tieu_de": KINDS[kind].title,
@@ -242,19 +246,22 @@ def _json_text(kind, objects, scope, judging_date, sample):
         "so_lieu_mau": sample,
         "cot": [{"ten": c.key, "mo_ta": c.description} for c in KINDS[kind].columns],
     }, ensure_ascii=False, separators=(",", ":"))
-    return head[:-1] + ',"ban_ghi":[' + ",".join(objects) + "]}\n"
+    yield head[:-1] + ',"ban_ghi":['
+    for number, obj in enumerate(objects):
+        yield "," + obj if number else obj
+    yield "]}\n"
 
 
 def to_csv(kind, records):
     """CSV text with a BOM and CRLF line ends (RFC 4180), header row = column keys."""
     keys = [c.key for c in KINDS[kind].columns]
-    return _csv_text(kind, [_csv_line([_csv_value(r[k]) for k in keys]) for r in records])
+    return "".join(_csv_parts(kind, [_csv_line([_csv_value(r[k]) for k in keys]) for r in records]))
 
 
 def to_json(kind, records, scope, judging_date, sample=False):
     """JSON text: the data set's name (tap_du_lieu), title, scope, judging date, sample flag,
     column descriptions (cot) and rows (ban_ghi), in that order."""
-    return _json_text(kind, [_json_record(r) for r in records], scope, judging_date, sample)
+    return "".join(_json_parts(kind, [_json_record(r) for r in records], scope, judging_date, sample))
 
 
 class Encoded:
@@ -285,10 +292,11 @@ def file_urls(prefix, kinds):
 
 
 def write_dataset(files, urls, kind, items, encoded, scope, judging_date, sample=False):
-    """Write one data set as CSV and JSON through `files` (outputs.writer.OutputFiles).
+    """Write one data set as CSV and JSON through `files` (outputs.writer.OutputFiles), piece
+    by piece (a whole-portal file is never one string).
     `urls`: {kind: {"csv": path, "json": path}}; `encoded`: the build's Encoded (rows made
     once); `scope`: what the slice covers, in words."""
     lines = encoded.rows(kind, items)
-    for ext, text in (("csv", _csv_text(kind, [line for line, _ in lines])),
-                      ("json", _json_text(kind, [obj for _, obj in lines], scope, judging_date, sample))):
-        files.write_text(urls[kind][ext], text, f"dữ liệu mở «{kind}» ({scope})")
+    for ext, parts in (("csv", _csv_parts(kind, (line for line, _ in lines))),
+                       ("json", _json_parts(kind, (obj for _, obj in lines), scope, judging_date, sample))):
+        files.write_parts(urls[kind][ext], parts, f"dữ liệu mở «{kind}» ({scope})")

@@ -37,6 +37,15 @@ class OutputFiles:
         """Write UTF-8 text (no newline translation)."""
         return self.write_bytes(path, text.encode("utf-8"), source)
 
+    def write_parts(self, path, parts, source):
+        """Write the strings `parts` (an iterable) one after another as UTF-8 text (no newline
+        translation), without joining them first."""
+        target = self.claim(path, source)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines(parts)
+        return target
+
     def write_bytes(self, path, data, source):
         """Write bytes; returns the absolute path."""
         target = self.claim(path, source)

@@ -127,31 +127,31 @@ class PortalGenerator(Generator):
             write_feeds(writer, self.files, self.portal, self.context, self.settings)
 
     def _write_open_data(self):
-        """Writes every data set; returns [(scope, page URL or "", kind, {"csv": url, "json": url})]."""
+        """Writes every data set, one kind after another (a kind's encoded rows are dropped
+        before the next kind's are made); returns [(scope, page URL or "", kind, {"csv": url,
+        "json": url})] in the order the data index lists them."""
         portal, day = self.portal, self.portal.judging_date
         sample = bool(self.settings.get("PORTAL_SAMPLE_DATA"))
-        encoded = opendata.Encoded(self._absolute)
-        written = []
+        listed = []  # (scope, page, kind, urls, items)
 
-        def write(urls, kind, items, scope, page=""):
-            opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample)
-            written.append((scope, page, kind, urls[kind]))
+        def add(urls, sets, scope, page=""):
+            listed.extend((scope, page, kind, urls, items) for kind, items in sets.items())
 
-        whole = {"don-vi": list(portal.units.values()), "ke-hoach": portal.plans,
-                 **opendata.slices(list(portal.targets.values()), list(portal.tasks.values()))}
-        for kind, items in whole.items():
-            write(self.context["portal_data_urls"], kind, items, "toàn cổng")
+        add(self.context["portal_data_urls"], {"don-vi": list(portal.units.values()), "ke-hoach": portal.plans,
+            **opendata.slices(list(portal.targets.values()), list(portal.tasks.values()))}, "toàn cổng")
         for plan in portal.plans:
-            for kind, items in opendata.slices(plan.targets, plan.tasks).items():
-                write(plan.data_urls, kind, items, f"kế hoạch {plan.label}", plan.url)
+            add(plan.data_urls, opendata.slices(plan.targets, plan.tasks), f"kế hoạch {plan.label}", plan.url)
         for unit in portal.units.values():
             tasks = unique([*unit.led_tasks, *unit.supported_tasks, *(t for _, t in unit.group_tasks)])
-            for kind, items in opendata.slices(unit.targets, tasks).items():
-                write(unit.data_urls, kind, items, unit.name, unit.url)
+            add(unit.data_urls, opendata.slices(unit.targets, tasks), unit.name, unit.url)
         for target in portal.targets.values():
-            items = opendata.slices([target], [])["so-lieu-chi-tieu"]
-            write(target.data_urls, "so-lieu-chi-tieu", items, f"chỉ tiêu {target.id}", target.url)
-        return written
+            add(target.data_urls, {"so-lieu-chi-tieu": opendata.slices([target], [])["so-lieu-chi-tieu"]},
+                f"chỉ tiêu {target.id}", target.url)
+        for kind in opendata.KINDS:
+            encoded = opendata.Encoded(self._absolute)
+            for scope, _, _, urls, items in (entry for entry in listed if entry[2] == kind):
+                opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample)
+        return [(scope, page, kind, urls[kind]) for scope, page, kind, urls, _ in listed]
 
     def _write_report_forms(self):
         started = time.perf_counter()

@@ -37,7 +37,7 @@ SHARD_BYTES = 120_000  # target raw size of one term shard (about 30 KB gzip)
 CHUNK_DOCS = 40  # documents per document-store chunk
 CHUNK_POSTINGS = 1 << 18  # postings read from the files at once (bounds the temporaries' memory)
 _INT = np.dtype(np.intc).itemsize  # bytes of one C int
-BLOCK_POSTINGS = 1 << 18  # postings weighed and sorted at once (one block of terms, at least one term)
+BLOCK_POSTINGS = 1 << 17  # postings weighed and sorted at once (one block of terms, at least one term)
 
 
 def doc_terms(doc, expander=NO_SYNONYMS):

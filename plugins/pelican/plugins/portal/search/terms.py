@@ -16,6 +16,7 @@ The browser folds, splits and joins a query the same way (fold.js, search-engine
 
 import functools
 import re
+from itertools import chain
 import unicodedata
 
 from ..text import fold
@@ -44,7 +45,7 @@ def phrase_tokens(text):
     """Each phrase of `text` as a list of written tokens folded: [[("4", "3"), ("nhiem",)], …]."""
     out = []
     for part in _BREAK.split(text or ""):
-        tokens = [words for words in map(_token_words, part.split()) if words]
+        tokens = list(filter(None, map(_token_words, part.split())))
         if tokens:
             out.append(tokens)
     return out
@@ -52,12 +53,12 @@ def phrase_tokens(text):
 
 def phrase_words(text):
     """Folded words of each phrase of `text` (split at punctuation that ends a phrase)."""
-    return [[word for token in tokens for word in token] for tokens in phrase_tokens(text)]
+    return [list(chain.from_iterable(tokens)) for tokens in phrase_tokens(text)]
 
 
 def _words_and_pairs(words, terms):
     terms.extend(words)
-    terms.extend(f"{a}_{b}" for a, b in zip(words, words[1:]))
+    terms.extend(map("_".join, zip(words, words[1:])))
 
 
 def text_terms(text, expander=NO_SYNONYMS):
@@ -65,7 +66,7 @@ def text_terms(text, expander=NO_SYNONYMS):
     lunr counts them). "Dữ liệu số" -> du, lieu, so, du_lieu, lieu_so."""
     terms = []
     for tokens in phrase_tokens(text):
-        words = [word for token in tokens for word in token]
+        words = list(chain.from_iterable(tokens))
         _words_and_pairs(words, terms)
         terms.extend("_".join(token) for token in tokens if len(token) >= 3)
         if expander:

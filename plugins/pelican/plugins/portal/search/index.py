@@ -35,8 +35,9 @@ FIELDS = (("title", 5), ("key", 10), ("body", 1), ("related", 0.5), ("accent", 1
 ROW = ("kind", "title", "url", "unit", "body", "context", "status", "date")
 SHARD_BYTES = 120_000  # target raw size of one term shard (about 30 KB gzip)
 CHUNK_DOCS = 40  # documents per document-store chunk
-CHUNK_POSTINGS = 1 << 18  # postings read from the files at once (bounds the temporaries' memory)
+CHUNK_POSTINGS = 1 << 16  # postings read from the files at once (bounds the temporaries' memory)
 _INT = np.dtype(np.intc).itemsize  # bytes of one C int
+_POSTING = np.dtype([("at", np.int64), ("term", np.intc), ("frequency", np.intc)])  # a posting, sorted into blocks
 BLOCK_POSTINGS = 1 << 17  # postings weighed and sorted at once (one block of terms, at least one term)
 
 
@@ -111,9 +112,10 @@ class Vocabulary:
             frequencies.extend(counted.values())
         return DocCounts(tuple(lengths), tuple(sizes), numbers.tobytes(), frequencies.tobytes())
 
-    def held(self, arrays):
-        """The term numbers that occur in `arrays` (numpy arrays of them), ascending."""
-        return np.flatnonzero(occurrences(arrays, len(self.terms))).tolist()
+    def held(self, counts):
+        """The term numbers whose count in `counts` (a numpy array by term number, as from
+        occurrences()) is not 0, ascending."""
+        return np.flatnonzero(counts).tolist()
 
     def renumbering(self, kept):
         """A numpy array: term number -> its position in `kept` (a list of term numbers); 0
@@ -121,6 +123,17 @@ class Vocabulary:
         out = np.zeros(len(self.terms), dtype=np.intc)
         out[kept] = np.arange(len(kept), dtype=np.intc)
         return out
+
+
+def _block_firsts(starts):
+    """The first term number of each block, then the number of terms: a block is the terms
+    from its first whose postings end within BLOCK_POSTINGS of its first's, at least one.
+    `starts`: each term's first posting, in sorted order, then the number of postings."""
+    firsts = [0]
+    while firsts[-1] < len(starts) - 1:
+        first = firsts[-1]
+        firsts.append(max(first + 1, bisect_right(starts, starts[first] + BLOCK_POSTINGS) - 1))
+    return firsts
 
 
 class _Block(NamedTuple):
@@ -138,22 +151,23 @@ class TermIndex:
 
     term_lists: one {field: [terms]} per document, in document order (document number =
     position); or, with `counts=`, their DocCounts and the Vocabulary that numbered them.
-    Either is an iterable read once, one document at a time. `terms` are the distinct terms, sorted; `rows(number)` is what the browser reads
-    for terms[number]: one row [field number, gap, weight, gap, weight, …] per field of
-    FIELDS that has the term, in field order, gaps between ascending document numbers (the
-    first from 0), weights in hundredths (at least 1) of what lunr.Builder would store (idf
-    over document-fields, field length against the field's average, times the field boost):
-    tests compare the two.
+    Either is an iterable read once, one document at a time. `terms` are the distinct terms,
+    sorted; `rows(number)` is what the browser reads for terms[number]: one row [field
+    number, gap, weight, gap, weight, …] per field of FIELDS that has the term, in field
+    order, gaps between ascending document numbers (the first from 0), weights in hundredths
+    (at least 1) of what lunr.Builder would store (idf over document-fields, field length
+    against the field's average, times the field boost): tests compare the two.
 
     lunr builds a vector per field of every document and a token set first; this does not:
-    postings are kept in generation order, their term numbers and frequencies in two
-    temporary files (C ints; close() removes them) and their fields in memory (1 byte each),
-    and weights are computed with numpy a block of terms at a time (BLOCK_POSTINGS postings,
-    gathered from the files a chunk at a time), in the same float operations and order as
-    lunr (idf with math.log, rounding half to even like round()), sorted by term, field and
-    document; shards are made one at a time, so at most one block is held (`postings` builds
-    the whole {term: rows} dict, for tests). At city scale the files hold 32 MB that memory
-    no longer does."""
+    postings go to temporary files in generation order (term number, frequency: C ints; the
+    field of each stays in memory, 1 byte), are read back once a chunk at a time and written,
+    renumbered, block by block to a third file (a block: the terms of about BLOCK_POSTINGS
+    postings; close() removes the file); a block is read back when its terms are asked for
+    and weighed with numpy, in the same float operations and order as lunr (idf with
+    math.log, rounding half to even like round()), sorted by term, field and document. Shards
+    are made one at a time, so at most one block is held (`postings` builds the whole {term:
+    rows} dict, for tests): at city scale about 32 MB less memory than holding the postings,
+    and each posting is read twice whatever the number of blocks."""
 
     def __init__(self, term_lists=(), counts=None, vocabulary=None):
         if counts is None:
@@ -180,30 +194,26 @@ class TermIndex:
         self._segment_length = segment[:, 2].copy()
         self._field = np.repeat(segment[:, 0].astype(np.int8), segment[:, 3])
         del segment, segments
-        # terms sorted; the term file renumbered in place from vocabulary numbers to theirs
-        present = vocabulary.held(term for _, term, _ in self._chunks(frequencies=False))
+        # terms sorted, and how many document-fields hold each (its postings)
+        counted = occurrences((term for _, term, _ in self._chunks(frequencies=False)), len(vocabulary.terms))
+        present = vocabulary.held(counted)
         present.sort(key=vocabulary.terms.__getitem__)
         self.terms = [vocabulary.terms[n] for n in present]
         self._numbers = {term: number for number, term in enumerate(self.terms)}
-        sorted_number = vocabulary.renumbering(present)
-        postings = np.zeros(len(self.terms), dtype=np.int64)  # document-fields holding each term
-        held = np.zeros((len(self.terms), len(FIELDS)), dtype=bool)  # term n is in field f
-        for start, term, _ in self._chunks(frequencies=False):
-            term = sorted_number[term]
-            term_file.seek(start * _INT)
-            term_file.write(term.tobytes())
-            postings += np.bincount(term, minlength=len(self.terms))
-            held[term, self._field[start:start + len(term)]] = True
+        postings = counted[present] if present else np.zeros(0, dtype=np.int64)
+        del counted
+        # postings of terms[n] are [_starts[n], _starts[n + 1]) once sorted
+        self._starts = np.concatenate(([0], np.cumsum(postings, dtype=np.int64))).tolist()
+        self._firsts = _block_firsts(self._starts)
+        self._bucket, held = self._sort_into_blocks(vocabulary.renumbering(present))
         groups = held.sum(axis=1)  # fields that hold each term
-        del held, sorted_number
+        del held
         # idf by how many document-fields hold the term (math.log, as lunr's Math.log in Python)
         distinct = np.unique(postings)
         idf_of = np.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) * (K1 + 1) * 100
                            for n in distinct.tolist()])
         self._idf = idf_of[np.searchsorted(distinct, postings)]
         self._averages = np.array([total / count if count else 1 for total in totals], dtype=np.float64)
-        # postings of terms[n] are [_starts[n], _starts[n + 1]) once sorted
-        self._starts = np.concatenate(([0], np.cumsum(postings, dtype=np.int64))).tolist()
         lengths = np.fromiter(map(len, self.terms), dtype=np.int64, count=len(self.terms))
         # serialized bytes each term adds to a shard: name, brackets, and per field row 6 + 6 per posting
         self.sizes = (lengths + 6 + 6 * groups + 6 * postings).tolist()
@@ -212,16 +222,49 @@ class TermIndex:
     def _chunks(self, frequencies=True):
         """(first posting's position, term numbers, frequencies or None) of each run of
         CHUNK_POSTINGS postings, from the files."""
+        term_file, frequency_file = self._files
         for handle in self._files:
             handle.flush()
             handle.seek(0)
-        term_file, frequency_file = self._files
         for start in range(0, self._size, CHUNK_POSTINGS):
             size = min(CHUNK_POSTINGS, self._size - start)
-            term_file.seek(start * _INT)
             term = np.frombuffer(term_file.read(size * _INT), dtype=np.intc)
             frequency = np.frombuffer(frequency_file.read(size * _INT), dtype=np.intc) if frequencies else None
             yield start, term, frequency
+
+    def _sort_into_blocks(self, sorted_number):
+        """Read the postings once and write them, renumbered by `sorted_number` (vocabulary
+        number -> number in self.terms), to a new temporary file block by block (a block's
+        postings in generation order); the term and frequency files are removed. Returns
+        (that file, a bool array: term n is in field f)."""
+        bucket = tempfile.TemporaryFile()
+        held = np.zeros((len(self.terms), len(FIELDS)), dtype=bool)
+        blocks = len(self._firsts) - 1
+        # each term's block (16 bits when they fit: numpy's stable sort is then a radix sort)
+        block_of = np.repeat(np.arange(blocks, dtype=np.int16 if blocks < 1 << 15 else np.int64),
+                             np.diff(self._firsts))
+        written = [self._starts[first] for first in self._firsts[:-1]]  # next free posting of each block
+        for start, term, frequency in self._chunks():
+            term = sorted_number[term]
+            field = self._field[start:start + len(term)]
+            held[term, field] = True
+            block = block_of[term]
+            order = np.argsort(block, kind="stable")
+            records = np.empty(len(term), dtype=_POSTING)
+            records["at"] = order + start
+            records["term"] = term[order]
+            records["frequency"] = frequency[order]
+            ends = np.cumsum(np.bincount(block, minlength=blocks)).tolist()
+            begin = 0
+            for number, end in enumerate(ends):
+                if end > begin:
+                    bucket.seek(written[number] * _POSTING.itemsize)
+                    bucket.write(records[begin:end].tobytes())
+                    written[number] += end - begin
+                begin = end
+        self.close()
+        self._files = (bucket,)
+        return bucket, held
 
     def close(self):
         """Remove the postings' temporary files (rows() cannot be read after)."""
@@ -234,14 +277,13 @@ class TermIndex:
         block = self._block
         if block is not None and block.first <= number < block.end:
             return block
-        first = number  # the block: terms from `first` whose postings end within BLOCK_POSTINGS, at least one
-        end = max(first + 1, bisect_right(self._starts, self._starts[first] + BLOCK_POSTINGS) - 1)
-        picked = []  # (positions, term numbers, frequencies) of the block's postings in each chunk
-        for start, term, frequency in self._chunks():
-            local = np.flatnonzero((term >= first) & (term < end))  # generation order: document, field
-            picked.append((local + start, term[local], frequency[local]))
-        at, term, q = (np.concatenate(part) for part in zip(*picked))
-        del picked
+        at_block = bisect_right(self._firsts, number) - 1
+        first, end = self._firsts[at_block], self._firsts[at_block + 1]
+        self._bucket.seek(self._starts[first] * _POSTING.itemsize)
+        records = np.frombuffer(self._bucket.read((self._starts[end] - self._starts[first]) * _POSTING.itemsize),
+                                dtype=_POSTING)
+        at, term, q = records["at"], records["term"], records["frequency"]  # generation order: document, field
+        del records
         field = self._field[at]
         segment = np.searchsorted(self._segment_start, at, side="right") - 1
         document = self._segment_document[segment]

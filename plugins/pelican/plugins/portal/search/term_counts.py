@@ -19,7 +19,7 @@ import numpy as np
 
 from ..cachefiles import load_kept, plugin_digest, save_kept
 from .documents import DeferredText, indexed_text
-from .index import Vocabulary, doc_terms
+from .index import Vocabulary, doc_terms, occurrences
 
 
 def rules_digest(expander):
@@ -103,7 +103,8 @@ def compacted(vocabulary, docs):
     have, so that the file does not keep the words of texts since changed or removed."""
     if not docs:
         return [], {}
-    held = vocabulary.held([np.frombuffer(b"".join(doc.terms for doc in docs.values()), dtype=np.intc)])
+    numbers = np.frombuffer(b"".join(doc.terms for doc in docs.values()), dtype=np.intc)
+    held = vocabulary.held(occurrences([numbers], len(vocabulary.terms)))
     if len(held) == len(vocabulary.terms):
         return vocabulary.terms, docs
     renumber = vocabulary.renumbering(held)

@@ -265,8 +265,8 @@ def to_json(kind, records, scope, judging_date, sample=False):
 
 
 class Encoded:
-    """Each item's row of a data set, encoded once per build as (CSV line, JSON object text),
-    however many slices (whole portal, plan, unit, target) show it. `link`: function(site
+    """Each item's row of a data set, encoded once as (CSV line, JSON object text), however
+    many slices (whole portal, plan, unit, target) show it; the generator makes one per kind. `link`: function(site
     URL) -> the URL written in the data. Keeps the items alive while it lives (keys are ids)."""
 
     def __init__(self, link):
@@ -294,7 +294,7 @@ def file_urls(prefix, kinds):
 def write_dataset(files, urls, kind, items, encoded, scope, judging_date, sample=False):
     """Write one data set as CSV and JSON through `files` (outputs.writer.OutputFiles), piece
     by piece (a whole-portal file is never one string).
-    `urls`: {kind: {"csv": path, "json": path}}; `encoded`: the build's Encoded (rows made
+    `urls`: {kind: {"csv": path, "json": path}}; `encoded`: the kind's Encoded (rows made
     once); `scope`: what the slice covers, in words."""
     lines = encoded.rows(kind, items)
     for ext, parts in (("csv", _csv_parts(kind, (line for line, _ in lines))),

@@ -33,6 +33,12 @@ class OutputFiles:
         self.sources[key] = source
         return os.path.join(self.output_path, key)
 
+    def _prepared(self, path, source):
+        """claim() `path` and make its folder; returns the absolute path."""
+        target = self.claim(path, source)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        return target
+
     def write_text(self, path, text, source):
         """Write UTF-8 text (no newline translation)."""
         return self.write_bytes(path, text.encode("utf-8"), source)
@@ -40,16 +46,14 @@ class OutputFiles:
     def write_parts(self, path, parts, source):
         """Write the strings `parts` (an iterable) one after another as UTF-8 text (no newline
         translation), without joining them first."""
-        target = self.claim(path, source)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        target = self._prepared(path, source)
         with open(target, "w", encoding="utf-8", newline="") as handle:
             handle.writelines(parts)
         return target
 
     def write_bytes(self, path, data, source):
         """Write bytes; returns the absolute path."""
-        target = self.claim(path, source)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        target = self._prepared(path, source)
         with open(target, "wb") as handle:
             handle.write(data)
         return target
@@ -57,8 +61,7 @@ class OutputFiles:
     def place_file(self, path, original, source):
         """Put a copy of the file `original` at `path`: a hard link when possible (cached
         share cards), else a copy."""
-        target = self.claim(path, source)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        target = self._prepared(path, source)
         if os.path.lexists(target):
             os.remove(target)
         try:

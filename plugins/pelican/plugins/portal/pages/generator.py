@@ -147,7 +147,7 @@ class PortalGenerator(Generator):
         for target in portal.targets.values():
             add(target.data_urls, {"so-lieu-chi-tieu": opendata.slices([target], [])["so-lieu-chi-tieu"]},
                 f"chỉ tiêu {target.id}", target.url)
-        for kind in opendata.KINDS:
+        for kind in dict.fromkeys(entry[2] for entry in listed):
             encoded = opendata.Encoded(self._absolute)
             for scope, _, _, urls, items in (entry for entry in listed if entry[2] == kind):
                 opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample)

@@ -60,14 +60,15 @@ class SearchGenerator(Generator):
 
         docs = build_docs(portal)
         counts = TermCounts(search_cache(settings), self.expander) if settings.get("PORTAL_INCREMENTAL") else None
+        os.makedirs(settings["CACHE_PATH"], exist_ok=True)
         manifest = build_files(docs, list(portal.units.values()), KINDS, labels(), write,
-                               shard_bytes=settings["PORTAL_SEARCH_SHARD_BYTES"],
-                               expander=self.expander, slugs=FILTER_SLUGS, counts=counts)
+                               shard_bytes=settings["PORTAL_SEARCH_SHARD_BYTES"], expander=self.expander,
+                               slugs=FILTER_SLUGS, counts=counts, folder=settings["CACHE_PATH"])
         if counts is not None:
             counts.save()
-        seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started  # making and writing the files
         stale_folder = os.path.join(self.output_path, folder)
-        for name in os.listdir(stale_folder):  # from an earlier build (`make regenerate` keeps output/)
+        for name in os.listdir(stale_folder):  # (exists: the manifest at least was written) from an earlier build
             if name.endswith(".json") and name not in written:
                 os.remove(os.path.join(stale_folder, name))
         url = settings["PORTAL_SEARCH_URL"]

@@ -35,7 +35,7 @@ FIELDS = (("title", 5), ("key", 10), ("body", 1), ("related", 0.5), ("accent", 1
 ROW = ("kind", "title", "url", "unit", "body", "context", "status", "date")
 SHARD_BYTES = 120_000  # target raw size of one term shard (about 30 KB gzip)
 CHUNK_DOCS = 40  # documents per document-store chunk
-CHUNK_POSTINGS = 1 << 16  # postings read from the files at once (bounds the temporaries' memory)
+CHUNK_POSTINGS = 1 << 16  # postings read, sorted or counted at once (bounds the temporaries' memory)
 _INT = np.dtype(np.intc).itemsize  # bytes of one C int
 _POSTING = np.dtype([("at", np.int64), ("term", np.intc), ("frequency", np.intc)])  # a posting, sorted into blocks
 BLOCK_POSTINGS = 1 << 17  # postings weighed and sorted at once (one block of terms, at least one term)
@@ -112,11 +112,6 @@ class Vocabulary:
             frequencies.extend(counted.values())
         return DocCounts(tuple(lengths), tuple(sizes), numbers.tobytes(), frequencies.tobytes())
 
-    def held(self, counts):
-        """The term numbers whose count in `counts` (a numpy array by term number, as from
-        occurrences()) is not 0, ascending."""
-        return np.flatnonzero(counts).tolist()
-
     def renumbering(self, kept):
         """A numpy array: term number -> its position in `kept` (a list of term numbers); 0
         for a number not kept."""
@@ -159,17 +154,18 @@ class TermIndex:
     against the field's average, times the field boost): tests compare the two.
 
     lunr builds a vector per field of every document and a token set first; this does not:
-    postings go to temporary files in generation order (term number, frequency: C ints; the
-    field of each stays in memory, 1 byte), are read back once a chunk at a time and written,
+    postings go to two temporary files in `folder` (None: the system's) in generation order
+    (term number, frequency: C ints; the field of each stays in memory, 1 byte); they are read
+    back a chunk at a time, the term numbers to count them, then both to write them,
     renumbered, block by block to a third file (a block: the terms of about BLOCK_POSTINGS
-    postings; close() removes the file); a block is read back when its terms are asked for
+    postings; close() removes it); a block is read back when its terms are asked for
     and weighed with numpy, in the same float operations and order as lunr (idf with
     math.log, rounding half to even like round()), sorted by term, field and document. Shards
     are made one at a time, so at most one block is held (`postings` builds the whole {term:
     rows} dict, for tests): at city scale about 32 MB less memory than holding the postings,
-    and each posting is read twice whatever the number of blocks."""
+    and each posting is read three times whatever the number of blocks."""
 
-    def __init__(self, term_lists=(), counts=None, vocabulary=None):
+    def __init__(self, term_lists=(), counts=None, vocabulary=None, folder=None):
         if counts is None:
             vocabulary = Vocabulary()
             counts = map(vocabulary.counted, term_lists)
@@ -177,7 +173,10 @@ class TermIndex:
         totals = [0] * len(FIELDS)
         count = 0
         # postings (term number, frequency) in two temporary files, read a chunk at a time
-        self._files = term_file, frequency_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        self._folder = folder
+        self._postings = term_file, frequency_file = (tempfile.TemporaryFile(dir=folder),
+                                                      tempfile.TemporaryFile(dir=folder))
+        self._blocks = None  # the postings sorted into blocks: a third file (_sort_into_blocks)
         for number, doc in enumerate(counts):  # an iterable: one document's counts held at a time
             count += 1
             term_file.write(doc.terms)
@@ -196,7 +195,7 @@ class TermIndex:
         del segment, segments
         # terms sorted, and how many document-fields hold each (its postings)
         counted = occurrences((term for _, term, _ in self._chunks(frequencies=False)), len(vocabulary.terms))
-        present = vocabulary.held(counted)
+        present = np.flatnonzero(counted).tolist()
         present.sort(key=vocabulary.terms.__getitem__)
         self.terms = [vocabulary.terms[n] for n in present]
         self._numbers = {term: number for number, term in enumerate(self.terms)}
@@ -205,7 +204,7 @@ class TermIndex:
         # postings of terms[n] are [_starts[n], _starts[n + 1]) once sorted
         self._starts = np.concatenate(([0], np.cumsum(postings, dtype=np.int64))).tolist()
         self._firsts = _block_firsts(self._starts)
-        self._bucket, held = self._sort_into_blocks(vocabulary.renumbering(present))
+        held = self._sort_into_blocks(vocabulary.renumbering(present))
         groups = held.sum(axis=1)  # fields that hold each term
         del held
         # idf by how many document-fields hold the term (math.log, as lunr's Math.log in Python)
@@ -221,9 +220,9 @@ class TermIndex:
 
     def _chunks(self, frequencies=True):
         """(first posting's position, term numbers, frequencies or None) of each run of
-        CHUNK_POSTINGS postings, from the files."""
-        term_file, frequency_file = self._files
-        for handle in self._files:
+        CHUNK_POSTINGS postings, from the two postings files."""
+        term_file, frequency_file = self._postings
+        for handle in self._postings:
             handle.flush()
             handle.seek(0)
         for start in range(0, self._size, CHUNK_POSTINGS):
@@ -234,10 +233,10 @@ class TermIndex:
 
     def _sort_into_blocks(self, sorted_number):
         """Read the postings once and write them, renumbered by `sorted_number` (vocabulary
-        number -> number in self.terms), to a new temporary file block by block (a block's
-        postings in generation order); the term and frequency files are removed. Returns
-        (that file, a bool array: term n is in field f)."""
-        bucket = tempfile.TemporaryFile()
+        number -> number in self.terms), to a third temporary file (`_blocks`), block by block
+        (a block's postings in generation order); the two postings files are removed. Returns
+        a bool array: term n is in field f."""
+        self._blocks = blocks_file = tempfile.TemporaryFile(dir=self._folder)
         held = np.zeros((len(self.terms), len(FIELDS)), dtype=bool)
         blocks = len(self._firsts) - 1
         # each term's block (16 bits when they fit: numpy's stable sort is then a radix sort)
@@ -258,18 +257,19 @@ class TermIndex:
             begin = 0
             for number, end in enumerate(ends):
                 if end > begin:
-                    bucket.seek(written[number] * _POSTING.itemsize)
-                    bucket.write(records[begin:end].tobytes())
+                    blocks_file.seek(written[number] * _POSTING.itemsize)
+                    blocks_file.write(records[begin:end].tobytes())
                     written[number] += end - begin
                 begin = end
-        self.close()
-        self._files = (bucket,)
-        return bucket, held
+        for handle in self._postings:
+            handle.close()
+        return held
 
     def close(self):
-        """Remove the postings' temporary files (rows() cannot be read after)."""
-        for handle in self._files:
-            handle.close()
+        """Remove the temporary files (no rows() of a block not already read after)."""
+        for handle in (*self._postings, self._blocks):
+            if handle is not None:
+                handle.close()
 
     def _block_of(self, number):
         """The _Block of terms holding terms[number], its postings sorted by term, field and
@@ -279,8 +279,8 @@ class TermIndex:
             return block
         at_block = bisect_right(self._firsts, number) - 1
         first, end = self._firsts[at_block], self._firsts[at_block + 1]
-        self._bucket.seek(self._starts[first] * _POSTING.itemsize)
-        records = np.frombuffer(self._bucket.read((self._starts[end] - self._starts[first]) * _POSTING.itemsize),
+        self._blocks.seek(self._starts[first] * _POSTING.itemsize)
+        records = np.frombuffer(self._blocks.read((self._starts[end] - self._starts[first]) * _POSTING.itemsize),
                                 dtype=_POSTING)
         at, term, q = records["at"], records["term"], records["frequency"]  # generation order: document, field
         del records
@@ -414,7 +414,7 @@ def named(prefix, text):
 
 
 def build_files(docs, units, kinds, labels, write, shard_bytes=SHARD_BYTES, chunk_docs=CHUNK_DOCS,
-                expander=NO_SYNONYMS, slugs=None, counts=None):
+                expander=NO_SYNONYMS, slugs=None, counts=None, folder=None):
     """Make every index file and pass it to write(file name, JSON text) as soon as it is
     made (term shards, then document-store chunks, then the manifest); returns the
     manifest's file name.
@@ -422,22 +422,25 @@ def build_files(docs, units, kinds, labels, write, shard_bytes=SHARD_BYTES, chun
     kinds: {kind: one-letter code}, in the order equal scores are listed; slugs: {kind: ?loai=
     value}; labels: {label key: Vietnamese text}; expander: synonyms.Expander; counts: a
     TermCounts (kept between builds; it keeps this build's shard texts too), or None to count
-    every document afresh."""
+    every document afresh; folder: where TermIndex keeps its temporary files (None: the
+    system's temporary folder)."""
     kept = counts.read(docs, shard_bytes) if counts is not None else None
     term_files = []
     if kept is None:
         if counts is None:
-            builder = TermIndex(doc_terms(doc, expander) for doc in docs)
+            builder = TermIndex((doc_terms(doc, expander) for doc in docs), folder=folder)
         else:
-            builder = TermIndex(counts=counts.in_order(), vocabulary=counts.vocabulary)
-        bounds, term_texts = term_shards(builder, shard_bytes)
-        to_keep = {} if counts is not None else None
-        for name, text in term_texts:
-            write(name, text)
-            term_files.append(name)
-            if to_keep is not None:
-                to_keep[name] = text
-        builder.close()
+            builder = TermIndex(counts=counts.in_order(), vocabulary=counts.vocabulary, folder=folder)
+        try:
+            bounds, term_texts = term_shards(builder, shard_bytes)
+            to_keep = {} if counts is not None else None
+            for name, text in term_texts:
+                write(name, text)
+                term_files.append(name)
+                if to_keep is not None:
+                    to_keep[name] = text
+        finally:
+            builder.close()
         del builder
         if counts is not None:
             counts.keep_shards(bounds, to_keep)

@@ -104,7 +104,7 @@ def compacted(vocabulary, docs):
     if not docs:
         return [], {}
     numbers = np.frombuffer(b"".join(doc.terms for doc in docs.values()), dtype=np.intc)
-    held = vocabulary.held(occurrences([numbers], len(vocabulary.terms)))
+    held = np.flatnonzero(occurrences([numbers], len(vocabulary.terms))).tolist()
     if len(held) == len(vocabulary.terms):
         return vocabulary.terms, docs
     renumber = vocabulary.renumbering(held)

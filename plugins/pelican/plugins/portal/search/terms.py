@@ -16,8 +16,8 @@ The browser folds, splits and joins a query the same way (fold.js, search-engine
 
 import functools
 import re
-from itertools import chain
 import unicodedata
+from itertools import chain
 
 from ..text import fold
 from .synonyms import Expander
@@ -77,9 +77,10 @@ def text_terms(text, expander=NO_SYNONYMS):
 
 def key_terms(key, expander=NO_SYNONYMS):
     """A key's terms, plus all its words joined when it has three or more: "3183/KH-STP" -> 3183_kh_stp."""
-    tokens = [token for token in map(_token_words, key.split()) if token]
-    words = [word for token in tokens for word in token]
-    terms = words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+    tokens = list(filter(None, map(_token_words, key.split())))
+    words = list(chain.from_iterable(tokens))
+    terms = []
+    _words_and_pairs(words, terms)
     terms.extend("_".join(token) for token in tokens if len(token) >= 3 and len(tokens) > 1)
     if len(words) >= 3:
         terms.append("_".join(words))

@@ -94,6 +94,11 @@ def test_blocks_of_terms_weigh_as_the_whole_index_does(monkeypatch):
     small = TermIndex(lists)
     assert [small.rows_of(term) for term in reversed(whole.terms)] == [rows[term] for term in reversed(whole.terms)]
     assert small.postings == rows and small.sizes == sizes
+    # postings read and sorted into blocks a few at a time: every chunk spans several blocks
+    monkeypatch.setattr(index_module, "CHUNK_POSTINGS", 5)
+    chunked = TermIndex(lists)
+    assert chunked.postings == rows and chunked.sizes == sizes
+    chunked.close()
 
 
 def test_shards_hold_each_term_once_with_the_whole_index_weights():

@@ -172,11 +172,11 @@ class TermIndex:
         segments = array("i")  # (field, document, field length, distinct terms) of each document-field
         totals = [0] * len(FIELDS)
         count = 0
-        # postings (term number, frequency) in two temporary files, read a chunk at a time
-        self._folder = folder
+        # postings (term number, frequency) in two temporary files, read a chunk at a time;
+        # the third file holds them sorted into blocks (_sort_into_blocks)
         self._postings = term_file, frequency_file = (tempfile.TemporaryFile(dir=folder),
                                                       tempfile.TemporaryFile(dir=folder))
-        self._blocks = None  # the postings sorted into blocks: a third file (_sort_into_blocks)
+        self._blocks = tempfile.TemporaryFile(dir=folder)
         for number, doc in enumerate(counts):  # an iterable: one document's counts held at a time
             count += 1
             term_file.write(doc.terms)
@@ -236,7 +236,7 @@ class TermIndex:
         number -> number in self.terms), to a third temporary file (`_blocks`), block by block
         (a block's postings in generation order); the two postings files are removed. Returns
         a bool array: term n is in field f."""
-        self._blocks = blocks_file = tempfile.TemporaryFile(dir=self._folder)
+        blocks_file = self._blocks
         held = np.zeros((len(self.terms), len(FIELDS)), dtype=bool)
         blocks = len(self._firsts) - 1
         # each term's block (16 bits when they fit: numpy's stable sort is then a radix sort)
@@ -268,8 +268,7 @@ class TermIndex:
     def close(self):
         """Remove the temporary files (no rows() of a block not already read after)."""
         for handle in (*self._postings, self._blocks):
-            if handle is not None:
-                handle.close()
+            handle.close()
 
     def _block_of(self, number):
         """The _Block of terms holding terms[number], its postings sorted by term, field and
@@ -425,30 +424,25 @@ def build_files(docs, units, kinds, labels, write, shard_bytes=SHARD_BYTES, chun
     every document afresh; folder: where TermIndex keeps its temporary files (None: the
     system's temporary folder)."""
     kept = counts.read(docs, shard_bytes) if counts is not None else None
-    term_files = []
     if kept is None:
         if counts is None:
             builder = TermIndex((doc_terms(doc, expander) for doc in docs), folder=folder)
         else:
             builder = TermIndex(counts=counts.in_order(), vocabulary=counts.vocabulary, folder=folder)
         try:
-            bounds, term_texts = term_shards(builder, shard_bytes)
-            to_keep = {} if counts is not None else None
-            for name, text in term_texts:
+            bounds, made = term_shards(builder, shard_bytes)
+            term_texts = {}  # this build's, kept for `counts`; only names without it
+            for name, text in made:
                 write(name, text)
-                term_files.append(name)
-                if to_keep is not None:
-                    to_keep[name] = text
+                term_texts[name] = text if counts is not None else None
         finally:
             builder.close()
-        del builder
         if counts is not None:
-            counts.keep_shards(bounds, to_keep)
+            counts.keep_shards(bounds, term_texts)
     else:
-        bounds, kept_texts = kept
-        for name, text in kept_texts.items():
+        bounds, term_texts = kept
+        for name, text in term_texts.items():
             write(name, text)
-            term_files.append(name)
     unit_rows, unit_numbers = unit_table(units)
     doc_files = []
     for start in range(0, len(docs), chunk_docs):
@@ -464,7 +458,7 @@ def build_files(docs, units, kinds, labels, write, shard_bytes=SHARD_BYTES, chun
         "unitOf": [unit_numbers.get(id(doc.unit), -1) for doc in docs],
         "units": unit_rows,
         "bounds": bounds,
-        "termFiles": term_files,
+        "termFiles": list(term_texts),
         "docFiles": doc_files,
         "labels": labels,
         "kindOrder": "".join(kinds.values()),

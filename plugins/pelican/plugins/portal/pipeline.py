@@ -17,7 +17,7 @@ from .pages.plan_urls import plan_outputs
 from .pages.reader import METADATA_FIELDS
 from .problems import ContentError, ProblemLog
 from .rules import evaluate
-from .settings import SettingsError, card_cache, form_cache, judging_date, parsed_cache, validate
+from .settings import SettingsError, card_cache, form_cache, judging_date, validate
 
 
 def load_checked(settings):
@@ -37,14 +37,9 @@ def load_checked(settings):
     problems = ProblemLog()
     check_sources(settings, problems)
     check_names(Path(settings["PATH"]), settings["PORTAL_FOLDERS"], problems)
-    if settings.get("PORTAL_INCREMENTAL"):
-        frontmatter.open_store(parsed_cache(settings))
     frontmatter.keep_headers(METADATA_FIELDS)
-    try:
-        portal, found = load_portal(settings["PATH"], settings["PORTAL_FOLDERS"], day,
-                                    extra_paths=settings.get("PORTAL_EXTRA_PATHS") or ())
-    finally:
-        frontmatter.save_store()
+    portal, found = load_portal(settings["PATH"], settings["PORTAL_FOLDERS"], day,
+                                extra_paths=settings.get("PORTAL_EXTRA_PATHS") or ())
     problems.items.extend(found.items)
     plan_outputs(portal, settings, problems)
     if problems:

@@ -64,8 +64,7 @@ DEFAULTS = {
     "PORTAL_SEARCH_PAGE_SIZE": 20,
     "PORTAL_SEARCH_SHARD_BYTES": 120_000,
     # Incremental builds: reuse a page rendered before when what it shows is unchanged
-    # (outputs/page_cache.py, CACHE_PATH/trang), parsed content files
-    # (content/frontmatter.py, CACHE_PATH/noi-dung.pickle) and search documents' term counts
+    # (outputs/page_cache.py, CACHE_PATH/trang) and search documents' term counts
     # (search/term_counts.py, CACHE_PATH/tim-kiem.pickle); all safe to delete.
     "PORTAL_INCREMENTAL": True,
 }
@@ -196,11 +195,6 @@ def card_cache(settings) -> str:
 def page_cache(settings) -> str:
     """The folder of rendered pages kept for incremental builds: CACHE_PATH/trang."""
     return os.path.join(settings["CACHE_PATH"], "trang")
-
-
-def parsed_cache(settings) -> str:
-    """The file of parsed content files kept between builds: CACHE_PATH/noi-dung.pickle."""
-    return os.path.join(settings["CACHE_PATH"], "noi-dung.pickle")
 
 
 def search_cache(settings) -> str:

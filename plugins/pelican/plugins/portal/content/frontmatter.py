@@ -1,27 +1,24 @@
 """Content files: YAML front matter between two `---` lines, then Markdown.
 
-What a file parses to is kept between builds in a file under CACHE_PATH by a digest of the
-path and text (`open_store`/`save_store`, used by pipeline.load_checked when
-PORTAL_INCREMENTAL is on): a city's 10,000 updates are not parsed again on every build. A
-process that builds again and again (the devserver) also keeps them in memory by path,
-modification time and size (`keep_in_memory()`); a single build does not, to spare memory.
+A process that builds again and again (the devserver) keeps what each file parses to in
+memory by path, modification time and size (`keep_in_memory()`); a single build does not, to
+spare memory. Nothing is kept on disk between builds: at city scale (10,000 updates) reading a
+pickle of the parsed files cost as much CPU as parsing them with libyaml (`make bench`,
+issue 13).
 Within a build, Pelican's reader (pages/reader.py) reads the same files after the content
 stage: it takes the few fields it needs from `take_header()` instead of parsing the front
 matter a second time (`keep_headers()` names them).
 """
 
-import hashlib
 import os
 
 from . import yamlsource
 from .limits import nesting_problem, size_problem
 from ..problems import ProblemLog
 from ..text import field_key
-from ..cachefiles import load_kept, plugin_digest, save_kept
 
-_cache = {}  # (path, mtime_ns, size) -> (record or None, body, body_first_line, problems, digest)
+_cache = {}  # (path, mtime_ns, size) -> (record or None, body, body_first_line, problems)
 _memory = {"on": False}
-_store = {"path": None, "known": {}, "used": {}}  # digest of path and text -> the same tuple
 _headers = {"keys": (), "kept": {}}  # (path, mtime_ns, size) -> ({key: value} of "keys", body_first_line)
 
 
@@ -45,15 +42,13 @@ def read_front_matter(path, problems):
     """Returns (record, body, body_first_line); record is None when unreadable."""
     key = _file_key(path)
     if key in _cache:
-        record, body, first, found, digest = _cache[key]
+        record, body, first, found = _cache[key]
         problems.items.extend(found)
-        if _store["path"] is not None and digest:
-            _store["used"][digest] = (record, body, first, found)
     else:
         before = len(problems.items)
-        record, body, first, digest = _parse(path, problems)
+        record, body, first = _parse(path, problems)
         if _memory["on"]:
-            _cache[key] = (record, body, first, problems.items[before:], digest)
+            _cache[key] = (record, body, first, problems.items[before:])
     if record is not None and _headers["keys"]:
         _headers["kept"][key] = ({name: record[name] for name in _headers["keys"] if name in record}, first)
     return record, body, first
@@ -97,34 +92,12 @@ def keep_in_memory(on=True):
         _cache.clear()
 
 
-def open_store(path):
-    """Use the parsed files kept in `path` (cachefiles.py: missing or stale reads as empty)."""
-    _store.update(path=path, known=load_kept(path, plugin_digest()), used={})
-
-
-def save_store():
-    """Write the files parsed or reused since open_store(), then stop keeping them."""
-    if _store["path"]:
-        save_kept(_store["path"], plugin_digest(), _store["used"])
-    _store.update(path=None, known={}, used={})
-
-
 def _parse(path, problems):
-    """(record, body, body_first_line, digest of path and text or "" when unreadable)."""
-    before = len(problems.items)
+    """(record, body, body_first_line); record None when unreadable."""
     text = read_text(path, problems)
     if text is None:
-        return None, "", 1, ""
-    digest = hashlib.sha1(f"{os.path.abspath(path)}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
-    kept = _store["known"].get(digest)
-    if kept is None:
-        record, body, first = _parse_text(text, path, problems)
-        kept = (record, body, first, problems.items[before:])
-    else:
-        problems.items.extend(kept[3])
-    if _store["path"] is not None:
-        _store["used"][digest] = kept
-    return (*kept[:3], digest)
+        return None, "", 1
+    return _parse_text(text, path, problems)
 
 
 def _parse_text(text, path, problems):

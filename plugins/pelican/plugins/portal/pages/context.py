@@ -6,6 +6,7 @@ from ..model.values import format_value
 from ..outputs import opendata
 from ..outputs.feeds import feeds_enabled
 from ..rules.rollups import task_bucket
+from .fragments import Fragments
 from .lists import unit_sections
 
 
@@ -49,4 +50,5 @@ def template_context(portal, settings):
         "filter_areas": sorted({t.area for t in portal.tasks.values() if t.area}),
         "filter_months": sorted({t.state.due.strftime("%Y-%m") for t in portal.tasks.values() if t.state.due}),
         "favicon_url": "theme/favicon.svg",
+        "fragment": Fragments(),
     }

@@ -43,16 +43,13 @@ class PortalGenerator(Generator):
         page_cache.start(self.portal, self.settings, self.context, page_cache_folder(self.settings))
 
     def generate_output(self, writer):
-        """Every page kind, badge, feed, data set, form, card and the state stylesheet."""
-        self._write_indexes(writer)
-        self._write_about(writer)
-        self._write_late(writer)
-        self._write_filtered_lists(writer)
-        self._write_empty_categories(writer)
-        self._write_not_found(writer)
-        self._write_plans(writer)
-        self._write_units(writer)
-        self._write_targets(writer)
+        """Every page kind, badge, feed, data set, form, card and the state stylesheet. The
+        task rows a kind of page shares (pages/fragments.py) are dropped once it is written."""
+        for write_kind in (self._write_indexes, self._write_about, self._write_late, self._write_filtered_lists,
+                           self._write_empty_categories, self._write_not_found, self._write_plans,
+                           self._write_units, self._write_targets):
+            write_kind(writer)
+            self.context["fragment"].clear()
         self._write_badges(writer)
         self._write_feeds(writer)
         self._write_data_index(writer, self._write_open_data())

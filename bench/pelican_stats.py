@@ -12,8 +12,9 @@ import os
 import sys
 
 LOGGERS = {"search": "pelican.plugins.portal.search.generator",
-           "pages": "pelican.plugins.portal.outputs.page_cache"}
-FIELDS = {"search": "portal_search_stats", "pages": "portal_page_stats"}
+           "pages": "pelican.plugins.portal.outputs.page_cache",
+           "files": "pelican.plugins.portal.outputs.page_cache"}
+FIELDS = {"search": "portal_search_stats", "pages": "portal_page_stats", "files": "portal_file_stats"}
 
 
 class _Keep(logging.Handler):

@@ -56,6 +56,11 @@ CHANGES = {
 }
 
 
+def file_counts(caplog):
+    """{"made": n, "reused": m}: the open-data files of the last build (outputs/page_cache.py)."""
+    return [r for r in caplog.records if hasattr(r, "portal_file_stats")][-1].portal_file_stats
+
+
 def page_counts(caplog):
     """{"rendered": n, "reused": m} from the page cache's log line of the last build."""
     records = [r for r in caplog.records if hasattr(r, "portal_page_stats")]
@@ -81,15 +86,18 @@ def test_rebuild_after_each_change_equals_clean_build(site, tmp_path, caplog):
     caplog.set_level(logging.INFO, logger=PAGE_LOG)
     before = tree(build(content, out, CACHE_PATH=str(cache), **CACHED, **settings))
     total = page_counts(caplog)["rendered"]
-    assert total > 50
+    data_files = file_counts(caplog)["made"]
+    assert total > 50 and data_files > 20
     assert (out / "cap-nhat" / "trang-3" / "index.html").exists()
     build(content, out, CACHE_PATH=str(cache), **CACHED, **settings)
     assert page_counts(caplog) == {"rendered": 0, "reused": total}, "nothing changed, yet pages were rendered"
-    partial = {}
+    assert file_counts(caplog) == {"made": 0, "reused": data_files}, "nothing changed, yet data sets were made"
+    partial, partial_files = {}, {}
     for n, (kind, change) in enumerate(CHANGES.items()):
         change(content, theme, settings)
         after = tree(build(content, out, CACHE_PATH=str(cache), **CACHED, **settings))
         partial[kind] = page_counts(caplog)["rendered"]
+        partial_files[kind] = file_counts(caplog)["made"]
         clean_out = tmp_path / f"clean-{n}"
         clean = tree(build(content, clean_out, CACHE_PATH=str(tmp_path / f"clean-cache-{n}"), **settings))
         assert after != before, f"{kind}: the change shows nowhere"
@@ -101,6 +109,11 @@ def test_rebuild_after_each_change_equals_clean_build(site, tmp_path, caplog):
     # (this small site has ~25 portal-wide pages; `make bench` measures the city corpus).
     for kind in ("an update's figure", "an update's text", "a task's deadline", "a news title"):
         assert 0 < partial[kind] < total * 0.6, (kind, partial[kind], total)
+    # Open data likewise: a figure remakes the data sets that hold its report, not every one.
+    # A news title shows in no data set; only the whole portal's unit and plan lists (CSV and
+    # JSON) are remade, keyed on units and plans with the updates they name.
+    assert 0 < partial_files["an update's figure"] < data_files * 0.6, (partial_files, data_files)
+    assert partial_files["a news title"] <= 4, partial_files
 
 
 def test_page_cache_off_renders_every_page(site, tmp_path, caplog):
@@ -129,8 +142,8 @@ def test_a_half_written_entry_is_never_used(site, tmp_path, caplog):
 
 
 def test_a_broken_file_is_reported_on_every_build(site, tmp_path, capsys):
-    """Parsed files are kept between builds (content/frontmatter.py): their problems are
-    kept with them, so a broken file fails the next build too, with the same line."""
+    """With every cache on, a broken file fails every build, with the same line (nothing
+    kept from a build that failed lets the next one pass)."""
     from pelican.plugins.portal.problems import ContentError
 
     content, theme = site

@@ -66,7 +66,7 @@ class Fingerprints:
 
     def __init__(self, portal, settings, context):
         self.portal = portal
-        self._shallow, self._deep, self._refs, self._contents = {}, {}, {}, {}
+        self._shallow, self._deep, self._refs, self._contents, self._items = {}, {}, {}, {}, {}
         theme = files_digest([settings["THEME"]])
         plugin = plugin_digest()
         simple = {key: value for key, value in settings.items() if key not in PLACE_SETTINGS and key.isupper()}
@@ -112,6 +112,16 @@ class Fingerprints:
                     parts.append(self.shallow(ref))
             self._deep[key] = sha1_hex("".join(parts))
         return self._deep[key]
+
+    def item(self, value):
+        """value(), memoised by identity: for items shown in many files (a report is in the
+        whole portal's, its plan's, its units' and its target's data sets). Only for objects
+        that live as long as this Fingerprints (the model's)."""
+        key = id(value)
+        digest = self._items.get(key)
+        if digest is None:
+            digest = self._items[key] = self.value(value)
+        return digest
 
     def value(self, value):
         """SHA-1 hex of any value: entities count with their deep digest; raises Unknown."""

@@ -291,12 +291,20 @@ def file_urls(prefix, kinds):
     return {kind: {ext: f"{prefix}{kind}.{ext}" for ext in ("csv", "json")} for kind in kinds}
 
 
+def source_label(kind, scope):
+    """How a double-write message names a data set: «dữ liệu mở «chi-tieu» (toàn cổng)»."""
+    return f"dữ liệu mở «{kind}» ({scope})"
+
+
 def write_dataset(files, urls, kind, items, encoded, scope, judging_date, sample=False):
     """Write one data set as CSV and JSON through `files` (outputs.writer.OutputFiles), piece
     by piece (a whole-portal file is never one string).
     `urls`: {kind: {"csv": path, "json": path}}; `encoded`: the kind's Encoded (rows made
-    once); `scope`: what the slice covers, in words."""
+    once); `scope`: what the slice covers, in words. Returns {"csv": path, "json": path}
+    (absolute paths written)."""
     lines = encoded.rows(kind, items)
+    written = {}
     for ext, parts in (("csv", _csv_parts(kind, (line for line, _ in lines))),
                        ("json", _json_parts(kind, (obj for _, obj in lines), scope, judging_date, sample))):
-        files.write_parts(urls[kind][ext], parts, f"dữ liệu mở «{kind}» ({scope})")
+        written[ext] = files.write_parts(urls[kind][ext], parts, source_label(kind, scope))
+    return written

@@ -14,7 +14,9 @@ template. Its `render(localcontext)` computes the page's fingerprint (outputs/fi
       summarises the whole portal)
 
 and returns the text stored under that fingerprint in `<CACHE_PATH>/trang/` when there is
-one; otherwise it renders and stores. The output folder itself is always written whole
+one; otherwise it renders and stores. Files the portal writes itself (the open-data sets) are
+kept the same way: `file_key()` fingerprints what a file is made from, `stored_files()` finds
+the files kept under it (placed in the output as hard links) and `keep_files()` keeps new ones. The output folder itself is always written whole
 (Pelican empties it, or tools/build.py starts a fresh staging folder), so a deleted or
 renamed source leaves nothing behind. Entries no build used are removed when a build ends.
 The folder is safe to delete. PORTAL_INCREMENTAL = False renders every page (as the bench's
@@ -23,6 +25,7 @@ full build does).
 
 import logging
 import os
+import shutil
 import time
 
 from pelican.writers import Writer
@@ -54,6 +57,7 @@ class PageCache:
         self.fingerprints = fingerprints
         self.used = set()
         self.rendered = self.reused = 0
+        self.files_made = self.files_reused = 0
         self.started = time.perf_counter()
         _current["cache"] = self
 
@@ -93,8 +97,45 @@ class PageCache:
         self.used.add(key)
         self.rendered += 1
 
+    def file_key(self, about, items):
+        """The fingerprint (hex) of a file made from `about` (a tuple of values Fingerprints
+        encodes) and `items` (model objects, each digested once per build however many files
+        show it; entities count with their deep digest) and the site, or None when a value has
+        no canonical text."""
+        fingerprints = self.fingerprints
+        try:
+            parts = [fingerprints.site, "file", fingerprints.value(about), *map(fingerprints.item, items)]
+        except Unknown:
+            return None
+        return sha1_hex("\x1f".join(parts))
+
+    def stored_files(self, key, suffixes):
+        """{suffix: path} of the files kept under `key`, one per suffix ("csv", "json"), or
+        None unless every one is there."""
+        paths = {suffix: f"{self._path(key)}.{suffix}" for suffix in suffixes}
+        if not all(os.path.isfile(path) for path in paths.values()):
+            return None
+        self.used.add(key)
+        self.files_reused += len(paths)
+        return paths
+
+    def keep_files(self, key, paths):
+        """Keep the files `paths` ({suffix: path of a file just written}) under `key`: a hard
+        link (the output is never written in place), else a copy; each written whole."""
+        for suffix, path in paths.items():
+            target = f"{self._path(key)}.{suffix}"
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            temp = os.path.join(os.path.dirname(target), f"tmp{os.getpid()}.{suffix}")  # pruned if left
+            try:
+                os.link(path, temp)
+            except OSError:
+                shutil.copyfile(path, temp)
+            os.replace(temp, target)
+        self.used.add(key)
+        self.files_made += len(paths)
+
     def prune(self):
-        """Remove stored pages this build did not use; returns how many."""
+        """Remove stored pages and files this build did not use; returns how many."""
         removed = 0
         if not os.path.isdir(self.folder):
             return 0
@@ -168,9 +209,11 @@ def finish(pelican=None):
     if cache is None:
         return
     removed = cache.prune()
-    logger.info("Trang: %d dựng mới, %d dùng lại từ %s, %d bản cũ đã xoá (%.2f s)", cache.rendered, cache.reused,
+    logger.info("Trang: %d dựng mới, %d dùng lại; tệp dữ liệu mở: %d làm mới, %d dùng lại; từ %s, %d bản cũ "
+                "đã xoá (%.2f s)", cache.rendered, cache.reused, cache.files_made, cache.files_reused,
                 cache.folder, removed, time.perf_counter() - cache.started,
-                extra={"portal_page_stats": {"rendered": cache.rendered, "reused": cache.reused}})
+                extra={"portal_page_stats": {"rendered": cache.rendered, "reused": cache.reused},
+                       "portal_file_stats": {"made": cache.files_made, "reused": cache.files_reused}})
 
 
 def get_writer(pelican):

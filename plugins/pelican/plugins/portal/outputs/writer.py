@@ -34,9 +34,12 @@ class OutputFiles:
         return os.path.join(self.output_path, key)
 
     def _prepared(self, path, source):
-        """claim() `path` and make its folder; returns the absolute path."""
+        """claim() `path`, make its folder and remove a file already there (it may be a hard
+        link to a cached file, never to be written through); returns the absolute path."""
         target = self.claim(path, source)
         os.makedirs(os.path.dirname(target), exist_ok=True)
+        if os.path.lexists(target):
+            os.remove(target)
         return target
 
     def write_text(self, path, text, source):
@@ -62,8 +65,6 @@ class OutputFiles:
         """Put a copy of the file `original` at `path`: a hard link when possible (cached
         share cards), else a copy."""
         target = self._prepared(path, source)
-        if os.path.lexists(target):
-            os.remove(target)
         try:
             os.link(original, target)
         except OSError:

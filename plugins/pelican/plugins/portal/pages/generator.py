@@ -125,8 +125,10 @@ class PortalGenerator(Generator):
 
     def _write_open_data(self):
         """Writes every data set, one kind after another (a kind's encoded rows are dropped
-        before the next kind's are made); returns [(scope, page URL or "", kind, {"csv": url,
-        "json": url})] in the order the data index lists them."""
+        before the next kind's are made); with the page cache on, a data set whose items,
+        scope and date are unchanged is placed from it instead (outputs/page_cache.py).
+        Returns [(scope, page URL or "", kind, {"csv": url, "json": url})] in the order the
+        data index lists them."""
         portal, day = self.portal, self.portal.judging_date
         sample = bool(self.settings.get("PORTAL_SAMPLE_DATA"))
         listed = []  # (scope, page, kind, urls, items)
@@ -144,10 +146,20 @@ class PortalGenerator(Generator):
         for target in portal.targets.values():
             add(target.data_urls, {"so-lieu-chi-tieu": opendata.slices([target], [])["so-lieu-chi-tieu"]},
                 f"chỉ tiêu {target.id}", target.url)
+        cache = self.context.get(page_cache.CONTEXT_KEY)
         for kind in dict.fromkeys(entry[2] for entry in listed):
             encoded = opendata.Encoded(self._absolute)
             for scope, _, _, urls, items in (entry for entry in listed if entry[2] == kind):
-                opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample)
+                source = opendata.source_label(kind, scope)
+                key = cache.file_key(("open-data", kind, scope, urls[kind], day, sample), items) if cache else None
+                stored = cache.stored_files(key, ("csv", "json")) if key else None
+                if stored:
+                    for ext, path in stored.items():
+                        self.files.place_file(urls[kind][ext], path, source)
+                    continue
+                written = opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample)
+                if key:
+                    cache.keep_files(key, written)
         return [(scope, page, kind, urls[kind]) for scope, page, kind, urls, _ in listed]
 
     def _write_report_forms(self):

@@ -195,9 +195,10 @@ def rebuilds(corpus, out, repeat):
             change(corpus, n)
             run = run_child(portal_cmd(corpus, site, cache, cached=True), out / "rebuild.log")
             runs[kind].append(run)
-            pages, search = run.stats["pages"], run.stats["search"]
+            pages, files, search = run.stats["pages"], run.stats["files"], run.stats["search"]
             print(f"   change {n + 1} ({kind}): {run.cpu:.1f} s CPU, {pages['rendered']:,} pages rendered, "
-                  f"{pages['reused']:,} reused, search index {search['seconds']:.1f} s "
+                  f"{pages['reused']:,} reused, open-data files {files['made']:,} made, {files['reused']:,} reused, "
+                  f"search index {search['seconds']:.1f} s "
                   f"({'term shards reused' if search.get('shards_reused') else 'term shards made'})", flush=True)
     return median_run(runs["figure"]), search_seconds(runs["figure"]), search_seconds(runs["text"])
 

@@ -1,6 +1,6 @@
 """`pelican` as the bench runs it, plus the numbers the portal logs: writes the search
-generator's `portal_search_stats` and the page cache's `portal_page_stats` as JSON to the
-file named by $PORTAL_BENCH_STATS when the build ends.
+generator's `portal_search_stats` and the page cache's `portal_page_stats` and
+`portal_file_stats` as JSON to the file named by $PORTAL_BENCH_STATS when the build ends.
 
     PORTAL_BENCH_STATS=stats.json python -m bench.pelican_stats <pelican arguments>
 """

@@ -16,9 +16,10 @@ template. Its `render(localcontext)` computes the page's fingerprint (outputs/fi
 and returns the text stored under that fingerprint in `<CACHE_PATH>/trang/` when there is
 one; otherwise it renders and stores. Files the portal writes itself (the open-data sets) are
 kept the same way: `file_key()` fingerprints what a file is made from, `stored_files()` finds
-the files kept under it (placed in the output as hard links) and `keep_files()` keeps new ones. The output folder itself is always written whole
-(Pelican empties it, or tools/build.py starts a fresh staging folder), so a deleted or
-renamed source leaves nothing behind. Entries no build used are removed when a build ends.
+the files kept under it (placed in the output as hard links) and `keep_files()` keeps new
+ones. The output folder itself is always written whole (Pelican empties it, or
+tools/build.py starts a fresh staging folder), so a deleted or renamed source leaves nothing
+behind. Entries no build used are removed when a build ends.
 The folder is safe to delete. PORTAL_INCREMENTAL = False renders every page (as the bench's
 full build does).
 """

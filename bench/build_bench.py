@@ -77,7 +77,8 @@ CACHE_CONTENT = False
 @dataclass
 class Run:
     """One child process: CPU and wall seconds, peak resident memory in MiB; for portal
-    builds, what it logged ({"search": {...}, "pages": {...}}, see bench/pelican_stats.py)."""
+    builds, what it logged ({"search": {...}, "pages": {...}, "files": {...}}, see
+    bench/pelican_stats.py)."""
     cpu: float
     wall: float
     rss_mib: float

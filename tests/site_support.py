@@ -46,6 +46,12 @@ class Site:
         return self.path(url).read_text(encoding="utf-8")
 
 
+def tree(folder):
+    """{relative path: bytes} of every file under `folder`."""
+    folder = Path(folder)
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def copy_site(name, tmp_path):
     target = tmp_path / "content"
     shutil.copytree(SITES / name, target)

@@ -1,17 +1,10 @@
 """Rows rendered once and reused (pages/fragments.py) read exactly as rows rendered in place
 on every page: a key that left out something a row shows would make some page differ."""
 
-from pathlib import Path
-
 from markupsafe import Markup
 
 from pelican.plugins.portal.pages import fragments
-from tests.site_support import build, copy_site
-
-
-def tree(folder):
-    folder = Path(folder)
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from tests.site_support import build, copy_site, tree
 
 
 def test_reused_rows_read_as_rows_rendered_in_place(tmp_path, monkeypatch):

@@ -4,20 +4,13 @@ pages whose fingerprint changed (outputs/page_cache.py)."""
 
 import logging
 import shutil
-from pathlib import Path
 
 import pytest
 
-from tests.site_support import REPO, build, copy_site
+from tests.site_support import REPO, build, copy_site, tree
 
 CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "PORTAL_INCREMENTAL": True}
 PAGE_LOG = "pelican.plugins.portal.outputs.page_cache"
-
-
-def tree(folder):
-    """{relative path: bytes} of every file under `folder`."""
-    folder = Path(folder)
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def replace(path, old, new):

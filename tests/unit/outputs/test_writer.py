@@ -20,3 +20,15 @@ def test_place_file_links_or_copies(tmp_path):
     original.write_bytes(b"PNG")
     placed = OutputFiles(str(tmp_path / "out")).place_file("the/a.png", str(original), "thẻ")
     assert open(placed, "rb").read() == b"PNG"
+
+
+def test_a_write_over_a_placed_file_leaves_the_cached_file_alone(tmp_path):
+    """A placed file may be a hard link to a cached one: writing the same path in a later
+    build replaces the link, it never writes through it into the cache."""
+    cached = tmp_path / "cache" / "data.csv"
+    cached.parent.mkdir()
+    cached.write_bytes(b"ma,ten\r\n")
+    OutputFiles(str(tmp_path / "out")).place_file("du-lieu/x.csv", str(cached), "dữ liệu mở")
+    written = OutputFiles(str(tmp_path / "out")).write_text("du-lieu/x.csv", "ma,ten\r\nmoi,\r\n", "dữ liệu mở")
+    assert open(written, "rb").read() == b"ma,ten\r\nmoi,\r\n"
+    assert cached.read_bytes() == b"ma,ten\r\n"

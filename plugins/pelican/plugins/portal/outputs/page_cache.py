@@ -127,6 +127,8 @@ class PageCache:
             target = f"{self._path(key)}.{suffix}"
             os.makedirs(os.path.dirname(target), exist_ok=True)
             temp = os.path.join(os.path.dirname(target), f"tmp{os.getpid()}.{suffix}")  # pruned if left
+            if os.path.lexists(temp):  # a killed build's, maybe linked elsewhere: never written through
+                os.remove(temp)
             try:
                 os.link(path, temp)
             except OSError:

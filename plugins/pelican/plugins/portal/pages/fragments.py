@@ -1,22 +1,26 @@
-"""HTML fragments rendered once per build and reused by every page that shows them.
+"""HTML fragments rendered once and reused by every page of a kind that shows them.
 
-A task's row is the same on its plan's page, on each of its units' pages and in every
-filtered list it belongs to (about 30,000 rows from 3,000 tasks at city scale), as long as
-the page's SITEURL and the list's options are the same. A template wraps such a fragment in
+A task's row is the same in every filtered list it belongs to and on each of its units'
+pages (about 30,000 rows from 3,000 tasks at city scale), as long as the page's SITEURL and
+the list's options are the same. A template wraps such a fragment in a call whose key names
+everything the body shows (components/task_list.html):
 
-    {% call fragment("task-row", task.id, SITEURL, full, late) %}…{% endcall %}
+    {% call fragment("task-row", task.id, SITEURL, show_plan, show_supports, show_leads, full, late) %}
+      <tr …>…</tr>
+    {% endcall %}
 
 and its body is rendered the first time that key is seen; later calls return the same text.
+The generator (pages/generator.py) drops them after each kind of page, to spare memory.
 """
 
 from markupsafe import Markup
 
 
 class Fragments:
-    """Rendered fragments of one build by key. Call it from a template's `{% call %}` block:
+    """Rendered fragments by key, for one build. Call it from a template's `{% call %}` block:
     `fragment(*key, caller)` -> Markup; the key (strings, numbers, booleans) must name
-    everything the body shows. `clear()` drops them (the generator does, once its pages are
-    written)."""
+    everything the body shows. `clear()` drops them (the generator does after each kind of
+    page)."""
 
     def __init__(self):
         self._made = {}

@@ -44,7 +44,8 @@ class PortalGenerator(Generator):
 
     def generate_output(self, writer):
         """Every page kind, badge, feed, data set, form, card and the state stylesheet. The
-        task rows a kind of page shares (pages/fragments.py) are dropped once it is written."""
+        task and target rows a kind of page shares (pages/fragments.py) are dropped once it
+        is written."""
         for write_kind in (self._write_indexes, self._write_about, self._write_late, self._write_filtered_lists,
                            self._write_empty_categories, self._write_not_found, self._write_plans,
                            self._write_units, self._write_targets):
@@ -157,7 +158,7 @@ class PortalGenerator(Generator):
                     for ext, path in stored.items():
                         self.files.place_file(urls[kind][ext], path, source)
                     continue
-                written = opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample)
+                written = opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample, source)
                 if key:
                     cache.keep_files(key, written)
         return [(scope, page, kind, urls[kind]) for scope, page, kind, urls, _ in listed]

@@ -11,29 +11,29 @@ import logging
 import os
 import sys
 
-LOGGERS = {"search": "pelican.plugins.portal.search.generator",
-           "pages": "pelican.plugins.portal.outputs.page_cache",
-           "files": "pelican.plugins.portal.outputs.page_cache"}
+LOGGERS = ("pelican.plugins.portal.search.generator", "pelican.plugins.portal.outputs.page_cache")
 FIELDS = {"search": "portal_search_stats", "pages": "portal_page_stats", "files": "portal_file_stats"}
 
 
 class _Keep(logging.Handler):
-    def __init__(self, name):
+    """Keeps the last value of each of FIELDS a record carries: {name: value or None}."""
+
+    def __init__(self):
         super().__init__(logging.INFO)
-        self.name_, self.value = name, None
+        self.values = dict.fromkeys(FIELDS)
 
     def emit(self, record):
-        self.value = getattr(record, FIELDS[self.name_], self.value)
+        for name, field in FIELDS.items():
+            self.values[name] = getattr(record, field, self.values[name])
 
 
 def main():
     from pelican import main as pelican_main
 
-    handlers = {}
-    for name, logger_name in LOGGERS.items():
-        handlers[name] = _Keep(name)
+    keep = _Keep()
+    for logger_name in LOGGERS:
         logger = logging.getLogger(logger_name)
-        logger.addHandler(handlers[name])
+        logger.addHandler(keep)
         logger.setLevel(logging.INFO)
         logger.propagate = False  # -q stays quiet
 
@@ -41,7 +41,7 @@ def main():
         path = os.environ.get("PORTAL_BENCH_STATS")
         if path:
             with open(path, "w", encoding="utf-8") as out:
-                json.dump({name: h.value for name, h in handlers.items()}, out, default=str)
+                json.dump(keep.values, out, default=str)
 
     atexit.register(write)
     sys.argv = ["pelican", *sys.argv[1:]]

@@ -296,16 +296,16 @@ def source_label(kind, scope):
     return f"dữ liệu mở «{kind}» ({scope})"
 
 
-def write_dataset(files, urls, kind, items, encoded, scope, judging_date, sample=False, source=None):
+def write_dataset(files, urls, kind, items, encoded, scope, judging_date, sample, source):
     """Write one data set as CSV and JSON through `files` (outputs.writer.OutputFiles), piece
     by piece (a whole-portal file is never one string).
     `urls`: {kind: {"csv": path, "json": path}}; `encoded`: the kind's Encoded (rows made
     once); `scope`: what the slice covers, in words; `source`: how a double write names it
-    (source_label() by default). Returns {"csv": path, "json": path}
+    (source_label()). Returns {"csv": path, "json": path}
     (absolute paths written)."""
     lines = encoded.rows(kind, items)
     written = {}
     for ext, parts in (("csv", _csv_parts(kind, (line for line, _ in lines))),
                        ("json", _json_parts(kind, (obj for _, obj in lines), scope, judging_date, sample))):
-        written[ext] = files.write_parts(urls[kind][ext], parts, source or source_label(kind, scope))
+        written[ext] = files.write_parts(urls[kind][ext], parts, source)
     return written

@@ -147,21 +147,26 @@ class PortalGenerator(Generator):
         for target in portal.targets.values():
             add(target.data_urls, {"so-lieu-chi-tieu": opendata.slices([target], [])["so-lieu-chi-tieu"]},
                 f"chỉ tiêu {target.id}", target.url)
-        cache = self.context.get(page_cache.CONTEXT_KEY)
         for kind in dict.fromkeys(entry[2] for entry in listed):
             encoded = opendata.Encoded(self._absolute)
             for scope, _, _, urls, items in (entry for entry in listed if entry[2] == kind):
-                source = opendata.source_label(kind, scope)
-                key = cache.file_key(("open-data", kind, scope, urls[kind], day, sample), items) if cache else None
-                stored = cache.stored_files(key, ("csv", "json")) if key else None
-                if stored:
-                    for ext, path in stored.items():
-                        self.files.place_file(urls[kind][ext], path, source)
-                    continue
-                written = opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample, source)
-                if key:
-                    cache.keep_files(key, written)
+                self._write_dataset(kind, scope, urls, items, encoded, day, sample)
         return [(scope, page, kind, urls[kind]) for scope, page, kind, urls, _ in listed]
+
+    def _write_dataset(self, kind, scope, urls, items, encoded, day, sample):
+        """One data set's CSV and JSON: placed from the page cache when its key is kept there,
+        else written (and kept, with the page cache on)."""
+        cache = self.context.get(page_cache.CONTEXT_KEY)
+        source = opendata.source_label(kind, scope)
+        key = cache.file_key(("open-data", kind, scope, urls[kind], day, sample), items) if cache else None
+        stored = cache.stored_files(key, ("csv", "json")) if key else None
+        if stored:
+            for ext, path in stored.items():
+                self.files.place_file(urls[kind][ext], path, source)
+            return
+        written = opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample, source)
+        if key:
+            cache.keep_files(key, written)
 
     def _write_report_forms(self):
         started = time.perf_counter()

@@ -11,6 +11,8 @@ writes HTML pages, in the same venv, each build a separate `pelican` process. Pr
   term counts, PORTAL_INCREMENTAL), one update's figure changed, rebuilt; its CPU as a
   fraction of the portal's full-build CPU (median of --repeat changes), and how many pages
   it rendered; then one update's text changed (which search indexes), rebuilt likewise;
+  for comparison (no budget), plain Pelican's own incremental rebuild: its content cache
+  on, one article's text changed, as a fraction of its own full build;
 - search index: seconds to build it in the rebuilds after a figure change (the term shards
   are used again) and after a text change (they are made again), each against the budget,
   and in a full build (the portal logs them; bench/pelican_stats.py collects them);
@@ -115,8 +117,10 @@ def portal_cmd(content, output, cache, cached=False, extra=()):
                        CACHE_CONTENT=cached, LOAD_CONTENT_CACHE=cached, PORTAL_INCREMENTAL=cached)]
 
 
-def plain_cmd(content, output, conf):
-    return [PELICAN, str(content), "-o", str(output), "-s", str(conf), "-q"]
+def plain_cmd(content, output, conf, cache=None):
+    """Plain Pelican's build; with `cache`, incremental as Pelican offers it (its content cache)."""
+    extra = [] if cache is None else overrides(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=str(cache))
+    return [PELICAN, str(content), "-o", str(output), "-s", str(conf), "-q", *extra]
 
 
 def html_pages(folder):
@@ -152,9 +156,10 @@ def change_figure(corpus, step):
     return path
 
 
-def change_text(corpus, step):
-    """Adds a sentence to the text of one update (what search indexes); returns that file."""
-    path = sorted((corpus / "cap-nhat").glob("*.md"))[-1 - step]
+def change_text(corpus, step, folder="cap-nhat"):
+    """Adds a sentence to the text of one update (what search indexes), or of one article in
+    `folder`; returns that file."""
+    path = sorted((corpus / folder).glob("*.md"))[-1 - step]
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\nĐã bổ sung lần {step + 1}.\n",
                     encoding="utf-8")
     return path
@@ -202,6 +207,21 @@ def rebuilds(corpus, out, repeat):
                   f"search index {search['seconds']:.1f} s "
                   f"({'term shards reused' if search.get('shards_reused') else 'term shards made'})", flush=True)
     return median_run(runs["figure"]), search_seconds(runs["figure"]), search_seconds(runs["text"])
+
+
+def plain_rebuilds(plain_content, plain_conf, out, repeat):
+    """Plain Pelican's own incremental rebuild, for comparison: its content cache warmed, then
+    one article's text changed per run and the site rebuilt into the same folder (as the
+    portal's rebuilds are). Returns the median Run."""
+    cache, site = out / "plain-rebuild-cache", out / "plain-rebuild-site"
+    shutil.rmtree(cache, ignore_errors=True)
+    run_child(plain_cmd(plain_content, site, plain_conf, cache), out / "plain-rebuild.log")
+    runs = []
+    for n in range(repeat):
+        change_text(plain_content, n, folder="bai")
+        runs.append(run_child(plain_cmd(plain_content, site, plain_conf, cache), out / "plain-rebuild.log"))
+        print(f"   plain Pelican, change {n + 1}: {runs[-1].cpu:.1f} s CPU", flush=True)
+    return median_run(runs)
 
 
 def free_port():
@@ -327,6 +347,7 @@ def main():
         sys.exit(f"bench: plain Pelican wrote {html_pages(out / 'plain-site'):,} HTML pages, not {pages:,}; "
                  f"see {out / 'plain.log'}")
     rebuild, index_figure, index_text = rebuilds(corpus, out, args.repeat)
+    plain_rebuild = plain_rebuilds(out / "plain" / "content", plain_conf, out, args.repeat)
     saves, rebuilt, error = ([], [], None) if args.skip_devserver else devserver(
         corpus, out, args.repeat, timeout=max(120, 6 * portal.wall))
 
@@ -341,6 +362,8 @@ def main():
     print(f"   one update changed, incremental rebuild: {rebuild.cpu:.1f} s CPU, {rebuild.wall:.1f} s wall, "
           f"{rebuild.rss_mib:.0f} MiB = {fraction:.2f} of full   ≤ {BUDGETS['rebuild']}  "
           f"{verdict(fraction, BUDGETS['rebuild'])}")
+    print(f"   for comparison, plain Pelican's own incremental rebuild (its content cache), one article "
+          f"changed: {plain_rebuild.cpu:.1f} s CPU = {plain_rebuild.cpu / plain.cpu:.2f} of its full build")
     for kind, seconds in (("figure", index_figure), ("text", index_text)):
         print(f"   search index, rebuild after an update's {kind} changed: {seconds:.1f} s   "
               f"≤ {BUDGETS['index']} s  {verdict(seconds, BUDGETS['index'])}")

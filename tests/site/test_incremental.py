@@ -39,6 +39,11 @@ CHANGES = {
                                                    "ten_ngan: UBND TP Thử"),
     "a news title": lambda c, t, s: replace(c / "tin-tuc" / "x-ban-hanh.md", "tieu_de: Sở X ban hành kế hoạch",
                                             "tieu_de: Sở X công bố kế hoạch"),
+    "a link to a news article": lambda c, t, s: replace(
+        c / "cap-nhat" / "x-2025-10.md", "Số liệu mẫu đã sửa cho kiểm thử.",
+        "Số liệu mẫu đã sửa cho kiểm thử. Xem [tin]({filename}/tin-tuc/x-ban-hanh.md)."),
+    "the linked news article renamed": lambda c, t, s: rename(c / "tin-tuc" / "x-ban-hanh.md",
+                                                              "x-ban-hanh-moi.md"),
     "a template": lambda c, t, s: replace(t / "templates" / "target.html", '<article class="target">',
                                           '<article class="target"><!-- sửa mẫu -->'),
     "a component template": lambda c, t, s: replace(t / "templates" / "components" / "pills.html", "</", "<!-- x --></", ),
@@ -107,6 +112,38 @@ def test_rebuild_after_each_change_equals_clean_build(site, tmp_path, caplog):
     # JSON) are remade, keyed on units and plans with the updates they name.
     assert 0 < partial_files["an update's figure"] < data_files * 0.6, (partial_files, data_files)
     assert partial_files["a news title"] <= 4, partial_files
+
+
+# Changes a published build's feeds show: entries, titles, authors, an empty feed's date, links.
+FEED_CHANGES = ("an update's figure", "an update's text", "a news title", "a unit's name", "the judging date",
+                "a link to a news article", "the linked news article renamed", "a deleted update")
+
+
+def test_published_rebuild_keeps_feeds_and_equals_clean_build(site, tmp_path, caplog):
+    """As `make publish` again (absolute SITEURL: the Atom feeds are written): an unchanged
+    feed is placed from the cache like open data, and after each change the rebuild equals a
+    clean build, feeds included."""
+    content, theme = site
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    settings = {"THEME": str(theme), "SITEURL": "https://example.gov.vn/cds", "RELATIVE_URLS": False}
+    caplog.set_level(logging.INFO, logger=PAGE_LOG)
+    before = tree(build(content, out, CACHE_PATH=str(cache), **CACHED, **settings))
+    feeds = [path for path in before if path.endswith("atom.xml")]
+    made = file_counts(caplog)["made"]
+    assert len(feeds) > 5 and made > len(feeds)
+    build(content, out, CACHE_PATH=str(cache), **CACHED, **settings)
+    assert file_counts(caplog) == {"made": 0, "reused": made}, "nothing changed, yet files were made"
+    for n, kind in enumerate(FEED_CHANGES):
+        CHANGES[kind](content, theme, settings)
+        after = tree(build(content, out, CACHE_PATH=str(cache), **CACHED, **settings))
+        clean = tree(build(content, tmp_path / f"clean-{n}", CACHE_PATH=str(tmp_path / f"clean-cache-{n}"),
+                           **settings))
+        assert sorted(after) == sorted(clean), kind
+        assert [path for path in clean if after[path] != clean[path]] == [], kind
+        changed = [path for path in feeds if path in after and after[path] != before[path]]
+        assert changed, f"{kind}: no feed changed"
+        shutil.rmtree(tmp_path / f"clean-{n}")
+        before = after
 
 
 def test_page_cache_off_renders_every_page(site, tmp_path, caplog):

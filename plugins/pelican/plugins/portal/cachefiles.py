@@ -1,4 +1,4 @@
-"""Files kept between builds under CACHE_PATH (pages, open-data files,
+"""Files kept between builds under CACHE_PATH (pages, open-data files and feeds,
 search term counts): written whole
 then renamed, so a killed build never leaves half a file; stored with `plugin_digest()`, so
 nothing outlives the code that made it; a missing, damaged or stale file reads as empty.

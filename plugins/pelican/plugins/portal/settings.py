@@ -63,9 +63,10 @@ DEFAULTS = {
     "PORTAL_SEARCH_INDEX_DIR": "tim-kiem/chi-muc/",
     "PORTAL_SEARCH_PAGE_SIZE": 20,
     "PORTAL_SEARCH_SHARD_BYTES": 120_000,
-    # Incremental builds: reuse a page rendered, or an open-data file made, before when what
-    # it shows is unchanged (outputs/page_cache.py, CACHE_PATH/trang), and search documents'
-    # term counts (search/term_counts.py, CACHE_PATH/tim-kiem.pickle); all safe to delete.
+    # Incremental builds: reuse a page rendered, or an open-data file or feed made, before when
+    # what it shows is unchanged (outputs/page_cache.py, CACHE_PATH/trang), and search
+    # documents' term counts (search/term_counts.py, CACHE_PATH/tim-kiem.pickle); all safe to
+    # delete.
     "PORTAL_INCREMENTAL": True,
 }
 

@@ -2,7 +2,9 @@
 
 Written with Pelican's own machinery (Writer.write_feed, feedgenerator's Atom1Feed). Feeds
 need absolute URLs, so they are written only when SITEURL is an absolute http(s) URL
-(`make publish`); a local `make html` (SITEURL "") has none and links to none.
+(`make publish`); a local `make html` (SITEURL "") has none and links to none. With the page
+cache on (PORTAL_INCREMENTAL), a feed whose entries and settings are unchanged is placed from
+it instead of written again, as open data is (outputs/page_cache.py).
 """
 
 import re
@@ -104,32 +106,44 @@ def adjust_portal_feed(context, feed):
 
 
 def _items(updates, prefix, made):
-    """FeedItems of the updates that have an article, each made once per build (`made`:
-    {id(update): FeedItem}, shared by the portal's, the units' and the plans' feeds)."""
-    items = []
+    """FeedItems of `updates`, each made once per build (`made`: {id(update): FeedItem},
+    shared by the portal's, the units' and the plans' feeds)."""
     for update in updates:
-        if update.article is not None:
-            if id(update) not in made:
-                made[id(update)] = FeedItem(update, prefix)
-            items.append(made[id(update)])
-    return items
+        if id(update) not in made:
+            made[id(update)] = FeedItem(update, prefix)
+    return [made[id(update)] for update in updates]
 
 
-def write_feeds(writer, files, portal, context, settings):
+def write_feeds(writer, files, portal, context, settings, cache=None):
     """Write every feed through Pelican's `writer`, each path claimed in `files`
-    (outputs.writer.OutputFiles); returns the list of paths written."""
+    (outputs.writer.OutputFiles); returns the list of paths written. With `cache` (the
+    build's outputs.page_cache.PageCache), a feed is keyed on its address, title and page,
+    the updates it shows (with their articles, units, targets and tasks) and the site (the
+    settings and the judging date, an empty feed's date), and placed from the cache when kept
+    there."""
     urls = settings["PORTAL_FEED_URLS"]
     siteurl = settings["SITEURL"].rstrip("/")
     empty_date = datetime.combine(portal.judging_date, time(0), timezone.utc)
     feed_context = {**context, "SITEURL": siteurl, "FEED_DOMAIN": siteurl, EMPTY_FEED_DATE: empty_date}
     prefix = "[Số liệu mẫu] " if settings.get("PORTAL_SAMPLE_DATA") else ""
+    limit = settings.get("FEED_MAX_ITEMS")  # what Writer.write_feed shows: the first `limit`
     signals.feed_generated.connect(adjust_portal_feed)
     written, made = [], {}
 
     def write(updates, url, title, page_url):
-        files.claim(url, f"nguồn tin «{title}»")
-        context = {**feed_context, FEED_PAGE: f"{siteurl}/{page_url}"}
-        writer.write_feed(_items(updates, prefix, made), context, path=url, url=url, feed_type="atom", feed_title=title)
+        source = f"nguồn tin «{title}»"
+        shown = [update for update in updates if update.article is not None][:limit]
+        key = cache.file_key(("feed", url, title, page_url), shown) if cache else None
+        stored = cache.stored_files(key, ("xml",)) if key else None
+        if stored:
+            files.place_file(url, stored["xml"], source)
+        else:
+            path = files.prepare(url, source)
+            context = {**feed_context, FEED_PAGE: f"{siteurl}/{page_url}"}
+            writer.write_feed(_items(shown, prefix, made), context, path=url, url=url, feed_type="atom",
+                              feed_title=title)
+            if key:
+                cache.keep_files(key, {"xml": path})
         written.append(url)
 
     write(portal.updates, urls["all"], "Cập nhật và tin", "")

@@ -169,10 +169,15 @@ class Fingerprints:
 
     def _content_text(self, content):
         """A Pelican article's or page's source, slug, metadata and body (its URL and summary
-        follow from these and the settings), memoised."""
+        follow from these and the settings), memoised. A body linking other content
+        ("{filename}/tin-tuc/a.md", "{static}/…") counts with those links resolved, so a
+        renamed target changes the pages that link to it."""
         key = id(content)
         if key not in self._contents:
-            out = [type(content).__name__, content.source_path, content.slug, content._content]
+            body = content._content
+            if body and "{" in body:  # not memoised by Pelican: only these bodies are resolved again
+                body = content._update_content(body, "")
+            out = [type(content).__name__, content.source_path, content.slug, body]
             metadata = content.metadata
             for name in sorted(metadata):
                 out.append(name)

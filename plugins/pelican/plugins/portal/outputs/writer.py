@@ -33,9 +33,10 @@ class OutputFiles:
         self.sources[key] = source
         return os.path.join(self.output_path, key)
 
-    def _prepared(self, path, source):
+    def prepare(self, path, source):
         """claim() `path`, make its folder and remove a file already there (it may be a hard
-        link to a cached file, never to be written through); returns the absolute path."""
+        link to a cached file, never to be written through); returns the absolute path, for
+        a writer of its own (Pelican's feeds) or the methods below."""
         target = self.claim(path, source)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         if os.path.lexists(target):
@@ -49,14 +50,14 @@ class OutputFiles:
     def write_parts(self, path, parts, source):
         """Write the strings `parts` (an iterable) one after another as UTF-8 text (no newline
         translation), without joining them first."""
-        target = self._prepared(path, source)
+        target = self.prepare(path, source)
         with open(target, "w", encoding="utf-8", newline="") as handle:
             handle.writelines(parts)
         return target
 
     def write_bytes(self, path, data, source):
         """Write bytes; returns the absolute path."""
-        target = self._prepared(path, source)
+        target = self.prepare(path, source)
         with open(target, "wb") as handle:
             handle.write(data)
         return target
@@ -64,7 +65,7 @@ class OutputFiles:
     def place_file(self, path, original, source):
         """Put a copy of the file `original` at `path`: a hard link when possible (cached
         share cards), else a copy."""
-        target = self._prepared(path, source)
+        target = self.prepare(path, source)
         try:
             os.link(original, target)
         except OSError:

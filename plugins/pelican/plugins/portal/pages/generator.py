@@ -122,7 +122,8 @@ class PortalGenerator(Generator):
 
     def _write_feeds(self, writer):
         if feeds_enabled(self.settings):
-            write_feeds(writer, self.files, self.portal, self.context, self.settings)
+            write_feeds(writer, self.files, self.portal, self.context, self.settings,
+                        self.context.get(page_cache.CONTEXT_KEY))
 
     def _write_open_data(self):
         """Writes every data set, one kind after another (a kind's encoded rows are dropped

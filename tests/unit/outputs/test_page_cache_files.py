@@ -1,5 +1,5 @@
 """Files kept by the page cache (outputs/page_cache.py: file_key, stored_files, keep_files,
-prune): what open data uses to skip data sets whose items did not change."""
+place_or_make, prune): what open data and feeds use to skip files whose items did not change."""
 
 from types import SimpleNamespace
 
@@ -7,6 +7,7 @@ import pytest
 
 from pelican.plugins.portal.outputs import page_cache
 from pelican.plugins.portal.outputs.fingerprints import Unknown
+from pelican.plugins.portal.outputs.writer import OutputFiles
 
 
 def unknown(value):
@@ -76,3 +77,25 @@ def test_prune_removes_files_no_build_used_and_leftovers(cache, tmp_path):
     assert cache.stored_files(kept, ("csv",)) is not None  # this build uses it
     assert cache.prune() == 3
     assert sorted(p.name for p in (tmp_path / "trang").rglob("*") if p.is_file()) == [f"{kept}.csv"]
+
+
+def test_place_or_make_makes_once_then_places_the_kept_files(cache, tmp_path):
+    """What open data and feeds do: made and kept the first time; the next build (a fresh
+    output, the same key) places the kept files and makes nothing; without a cache, made."""
+    made = []
+
+    def build(output, cache):
+        files = OutputFiles(str(output))
+
+        def make():
+            made.append(output)
+            return {"xml": files.write_text("don-vi/a/atom.xml", "<feed/>", "nguồn tin")}
+
+        page_cache.place_or_make(cache, files, ("feed", "don-vi/a/atom.xml"), ["a"], {"xml": "don-vi/a/atom.xml"},
+                                 "nguồn tin", make)
+        return (output / "don-vi" / "a" / "atom.xml").read_text(encoding="utf-8")
+
+    assert build(tmp_path / "one", cache) == "<feed/>" and made == [tmp_path / "one"]
+    assert build(tmp_path / "two", cache) == "<feed/>" and made == [tmp_path / "one"]
+    assert (cache.files_made, cache.files_reused) == (1, 1)
+    assert build(tmp_path / "three", None) == "<feed/>" and made == [tmp_path / "one", tmp_path / "three"]

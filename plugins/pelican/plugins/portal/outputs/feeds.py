@@ -17,6 +17,7 @@ from markupsafe import escape
 
 from .. import vocabulary
 from ..model.values import format_value
+from .page_cache import place_or_make
 
 
 def feeds_enabled(settings):
@@ -133,17 +134,15 @@ def write_feeds(writer, files, portal, context, settings, cache=None):
     def write(updates, url, title, page_url):
         source = f"nguồn tin «{title}»"
         shown = [update for update in updates if update.article is not None][:limit]
-        key = cache.file_key(("feed", url, title, page_url), shown) if cache else None
-        stored = cache.stored_files(key, ("xml",)) if key else None
-        if stored:
-            files.place_file(url, stored["xml"], source)
-        else:
+
+        def make():
             path = files.prepare(url, source)
             context = {**feed_context, FEED_PAGE: f"{siteurl}/{page_url}"}
             writer.write_feed(_items(shown, prefix, made), context, path=url, url=url, feed_type="atom",
                               feed_title=title)
-            if key:
-                cache.keep_files(key, {"xml": path})
+            return {"xml": path}
+
+        place_or_make(cache, files, ("feed", url, title, page_url), shown, {"xml": url}, source, make)
         written.append(url)
 
     write(portal.updates, urls["all"], "Cập nhật và tin", "")

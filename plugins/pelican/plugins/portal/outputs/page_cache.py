@@ -200,6 +200,22 @@ class PortalWriter(Writer):
                                   **kwargs)
 
 
+def place_or_make(cache, files, about, items, urls, source, make):
+    """Put the files `urls` ({suffix: output path}, e.g. {"csv": …, "json": …}) in the output
+    (`files`: outputs.writer.OutputFiles): hard-linked from `cache` when kept there under the
+    key of `about` and `items` (PageCache.file_key), else made by `make()`, which returns
+    {suffix: absolute path written}, and kept. `cache` None (PORTAL_INCREMENTAL off): made."""
+    key = cache.file_key(about, items) if cache is not None else None
+    stored = cache.stored_files(key, tuple(urls)) if key else None
+    if stored:
+        for suffix, path in stored.items():
+            files.place_file(urls[suffix], path, source)
+        return
+    written = make()
+    if key:
+        cache.keep_files(key, written)
+
+
 def start(portal, settings, context, folder):
     """Put a PageCache for this build in `context` (when PORTAL_INCREMENTAL is on)."""
     if settings.get("PORTAL_INCREMENTAL"):

@@ -157,17 +157,11 @@ class PortalGenerator(Generator):
     def _write_dataset(self, kind, scope, urls, items, encoded, day, sample):
         """One data set's CSV and JSON: placed from the page cache when its key is kept there,
         else written (and kept, with the page cache on)."""
-        cache = self.context.get(page_cache.CONTEXT_KEY)
         source = opendata.source_label(kind, scope)
-        key = cache.file_key(("open-data", kind, scope, urls[kind], day, sample), items) if cache else None
-        stored = cache.stored_files(key, ("csv", "json")) if key else None
-        if stored:
-            for ext, path in stored.items():
-                self.files.place_file(urls[kind][ext], path, source)
-            return
-        written = opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day, sample, source)
-        if key:
-            cache.keep_files(key, written)
+        about = ("open-data", kind, scope, urls[kind], day, sample)
+        page_cache.place_or_make(self.context.get(page_cache.CONTEXT_KEY), self.files, about, items, urls[kind], source,
+                                 lambda: opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day,
+                                                                sample, source))
 
     def _write_report_forms(self):
         started = time.perf_counter()

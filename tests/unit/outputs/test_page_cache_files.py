@@ -84,18 +84,19 @@ def test_place_or_make_makes_once_then_places_the_kept_files(cache, tmp_path):
     output, the same key) places the kept files and makes nothing; without a cache, made."""
     made = []
 
-    def build(output, cache):
+    def build(output, cache, items=("a",)):
         files = OutputFiles(str(output))
 
         def make():
             made.append(output)
             return {"xml": files.write_text("don-vi/a/atom.xml", "<feed/>", "nguồn tin")}
 
-        page_cache.place_or_make(cache, files, ("feed", "don-vi/a/atom.xml"), ["a"], {"xml": "don-vi/a/atom.xml"},
-                                 "nguồn tin", make)
+        page_cache.place_or_make(cache, files, ("feed", "don-vi/a/atom.xml"), list(items),
+                                 {"xml": "don-vi/a/atom.xml"}, "nguồn tin", make)
         return (output / "don-vi" / "a" / "atom.xml").read_text(encoding="utf-8")
 
     assert build(tmp_path / "one", cache) == "<feed/>" and made == [tmp_path / "one"]
     assert build(tmp_path / "two", cache) == "<feed/>" and made == [tmp_path / "one"]
     assert (cache.files_made, cache.files_reused) == (1, 1)
     assert build(tmp_path / "three", None) == "<feed/>" and made == [tmp_path / "one", tmp_path / "three"]
+    assert build(tmp_path / "four", cache, items=("a", "b")) == "<feed/>" and made[-1] == tmp_path / "four"

@@ -32,3 +32,17 @@ def test_a_write_over_a_placed_file_leaves_the_cached_file_alone(tmp_path):
     written = OutputFiles(str(tmp_path / "out")).write_text("du-lieu/x.csv", "ma,ten\r\nmoi,\r\n", "dữ liệu mở")
     assert open(written, "rb").read() == b"ma,ten\r\nmoi,\r\n"
     assert cached.read_bytes() == b"ma,ten\r\n"
+
+
+def test_prepare_clears_a_placed_file_before_another_writer_opens_it(tmp_path):
+    """Pelican's own writer (a feed) opens the path with "w": prepare() removes the hard link
+    a previous build placed there first, so the cached file is never truncated."""
+    cached = tmp_path / "cache" / "feed.xml"
+    cached.parent.mkdir()
+    cached.write_bytes(b"<feed>cu</feed>")
+    OutputFiles(str(tmp_path / "out")).place_file("don-vi/a/atom.xml", str(cached), "nguồn tin")
+    path = OutputFiles(str(tmp_path / "out")).prepare("don-vi/a/atom.xml", "nguồn tin")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("<feed>moi</feed>")
+    assert cached.read_bytes() == b"<feed>cu</feed>"
+    assert (tmp_path / "out" / "don-vi" / "a" / "atom.xml").read_text(encoding="utf-8") == "<feed>moi</feed>"

@@ -116,12 +116,11 @@ def _items(updates, prefix, made):
 
 
 def write_feeds(writer, files, portal, context, settings, cache=None):
-    """Write every feed through Pelican's `writer`, each path claimed in `files`
-    (outputs.writer.OutputFiles); returns the list of paths written. With `cache` (the
-    build's outputs.page_cache.PageCache), a feed is keyed on its address, title and page,
-    the updates it shows (with their articles, units, targets and tasks) and the site (the
-    settings and the judging date, an empty feed's date), and placed from the cache when kept
-    there."""
+    """Put every feed in the output, each path claimed in `files` (outputs.writer.OutputFiles):
+    written through Pelican's `writer`, or, with `cache` (the build's
+    outputs.page_cache.PageCache), placed from it when kept there under the same key: the
+    feed's address, title and page, the updates it shows (with their articles, units, targets
+    and tasks) and the site (the settings and the judging date, an empty feed's date)."""
     urls = settings["PORTAL_FEED_URLS"]
     siteurl = settings["SITEURL"].rstrip("/")
     empty_date = datetime.combine(portal.judging_date, time(0), timezone.utc)
@@ -129,7 +128,7 @@ def write_feeds(writer, files, portal, context, settings, cache=None):
     prefix = "[Số liệu mẫu] " if settings.get("PORTAL_SAMPLE_DATA") else ""
     limit = settings.get("FEED_MAX_ITEMS")  # what Writer.write_feed shows: the first `limit`
     signals.feed_generated.connect(adjust_portal_feed)
-    written, made = [], {}
+    made = {}
 
     def write(updates, url, title, page_url):
         source = f"nguồn tin «{title}»"
@@ -137,17 +136,15 @@ def write_feeds(writer, files, portal, context, settings, cache=None):
 
         def make():
             path = files.prepare(url, source)
-            context = {**feed_context, FEED_PAGE: f"{siteurl}/{page_url}"}
-            writer.write_feed(_items(shown, prefix, made), context, path=url, url=url, feed_type="atom",
+            page_context = {**feed_context, FEED_PAGE: f"{siteurl}/{page_url}"}
+            writer.write_feed(_items(shown, prefix, made), page_context, path=url, url=url, feed_type="atom",
                               feed_title=title)
             return {"xml": path}
 
         place_or_make(cache, files, ("feed", url, title, page_url), shown, {"xml": url}, source, make)
-        written.append(url)
 
     write(portal.updates, urls["all"], "Cập nhật và tin", "")
     for unit in portal.units.values():
         write(unit.updates, urls["unit"].format(id=unit.id), f"Cập nhật và tin của {unit.name}", unit.url)
     for plan in portal.plans:
         write(plan.updates, urls["plan"].format(id=plan.id), f"Cập nhật và tin về kế hoạch {plan.number}", plan.url)
-    return written

@@ -170,12 +170,12 @@ class Fingerprints:
     def _content_text(self, content):
         """A Pelican article's or page's source, slug, metadata and body (its URL and summary
         follow from these and the settings), memoised. A body linking other content
-        ("{filename}/tin-tuc/a.md", "{static}/…") counts with those links resolved, so a
-        renamed target changes the pages that link to it."""
+        ("{filename}/tin-tuc/a.md", "{static}/…", or Pelican's older "|filename|…") counts
+        with those links resolved, so a renamed target changes the pages that link to it."""
         key = id(content)
         if key not in self._contents:
             body = content._content
-            if body and "{" in body:  # not memoised by Pelican: only these bodies are resolved again
+            if body and ("{" in body or "|" in body):  # not memoised by Pelican: only these are resolved again
                 body = content._update_content(body, "")
             out = [type(content).__name__, content.source_path, content.slug, body]
             metadata = content.metadata

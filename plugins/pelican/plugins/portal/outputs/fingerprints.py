@@ -175,7 +175,7 @@ class Fingerprints:
         key = id(content)
         if key not in self._contents:
             body = content._content
-            if body and ("{" in body or "|" in body):  # not memoised by Pelican: only these are resolved again
+            if body and ("{" in body or "|" in body):  # resolved again (not memoised) only if it may link
                 body = content._update_content(body, "")
             out = [type(content).__name__, content.source_path, content.slug, body]
             metadata = content.metadata

@@ -14,10 +14,10 @@ template. Its `render(localcontext)` computes the page's fingerprint (outputs/fi
       summarises the whole portal)
 
 and returns the text stored under that fingerprint in `<CACHE_PATH>/trang/` when there is
-one; otherwise it renders and stores. Files the portal writes itself (the open-data sets, the feeds) are
-kept the same way: `file_key()` fingerprints what a file is made from, `stored_files()` finds
-the files kept under it (placed in the output as hard links) and `keep_files()` keeps new
-ones. The output folder itself is always written whole (Pelican empties it, or
+one; otherwise it renders and stores. Files the portal writes itself (the open-data sets, the
+feeds) are kept the same way, through `place_or_make()`: `file_key()` fingerprints what a file
+is made from, `stored_files()` finds the files kept under it (placed in the output as hard
+links) and `keep_files()` keeps new ones. The output folder itself is always written whole (Pelican empties it, or
 tools/build.py starts a fresh staging folder), so a deleted or renamed source leaves nothing
 behind. Entries no build used are removed when a build ends.
 The folder is safe to delete. PORTAL_INCREMENTAL = False renders every page (as the bench's
@@ -111,8 +111,8 @@ class PageCache:
         return sha1_hex("\x1f".join(parts))
 
     def stored_files(self, key, suffixes):
-        """{suffix: path} of the files kept under `key`, one per suffix ("csv", "json", "xml"), or
-        None unless every one is there."""
+        """{suffix: path} of the files kept under `key`, one per suffix ("csv", "json", "xml"),
+        or None unless every one is there."""
         paths = {suffix: f"{self._path(key)}.{suffix}" for suffix in suffixes}
         if not all(os.path.isfile(path) for path in paths.values()):
             return None
@@ -229,8 +229,8 @@ def finish(pelican=None):
         return
     removed = cache.prune()
     logger.info("Trang: %d dựng mới, %d dùng lại; tệp dữ liệu mở và nguồn tin: %d làm mới, %d dùng lại; "
-                "từ %s, %d bản cũ đã xoá (%.2f s)", cache.rendered, cache.reused, cache.files_made, cache.files_reused,
-                cache.folder, removed, time.perf_counter() - cache.started,
+                "từ %s, %d bản cũ đã xoá (%.2f s)", cache.rendered, cache.reused, cache.files_made,
+                cache.files_reused, cache.folder, removed, time.perf_counter() - cache.started,
                 extra={"portal_page_stats": {"rendered": cache.rendered, "reused": cache.reused},
                        "portal_file_stats": {"made": cache.files_made, "reused": cache.files_reused}})
 

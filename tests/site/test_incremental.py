@@ -55,7 +55,8 @@ CHANGES = {
 
 
 def file_counts(caplog):
-    """{"made": n, "reused": m}: the open-data files and feeds of the last build (outputs/page_cache.py)."""
+    """{"made": n, "reused": m}: the open-data files and feeds of the last build with the page
+    cache on (outputs/page_cache.py)."""
     return [r for r in caplog.records if hasattr(r, "portal_file_stats")][-1].portal_file_stats
 
 
@@ -64,6 +65,18 @@ def page_counts(caplog):
     records = [r for r in caplog.records if hasattr(r, "portal_page_stats")]
     assert records, "the page cache logged nothing"
     return records[-1].portal_page_stats
+
+
+def rebuild_equals_clean(content, out, cache, settings, clean_out, kind):
+    """Rebuild over `out` and `cache`, build `clean_out` from nothing (then removed), assert
+    the two are the same files, byte for byte; returns the rebuild's tree()."""
+    after = tree(build(content, out, CACHE_PATH=str(cache), **CACHED, **settings))
+    clean = tree(build(content, clean_out, CACHE_PATH=str(clean_out.with_name(f"{clean_out.name}-cache")),
+                       **settings))
+    assert sorted(after) == sorted(clean), kind
+    assert [path for path in clean if after[path] != clean[path]] == [], kind
+    shutil.rmtree(clean_out)
+    return after
 
 
 @pytest.fixture
@@ -93,15 +106,11 @@ def test_rebuild_after_each_change_equals_clean_build(site, tmp_path, caplog):
     partial, partial_files = {}, {}
     for n, (kind, change) in enumerate(CHANGES.items()):
         change(content, theme, settings)
-        after = tree(build(content, out, CACHE_PATH=str(cache), **CACHED, **settings))
+        after = rebuild_equals_clean(content, out, cache, settings, tmp_path / f"clean-{n}", kind)
+        # the rebuild's counts: the clean build has the page cache off and logs none
         partial[kind] = page_counts(caplog)["rendered"]
         partial_files[kind] = file_counts(caplog)["made"]
-        clean_out = tmp_path / f"clean-{n}"
-        clean = tree(build(content, clean_out, CACHE_PATH=str(tmp_path / f"clean-cache-{n}"), **settings))
         assert after != before, f"{kind}: the change shows nowhere"
-        assert sorted(after) == sorted(clean), kind
-        assert [path for path in clean if after[path] != clean[path]] == [], kind
-        shutil.rmtree(clean_out)
         before = after
     # A change to one update or one task re-renders the pages that show it, not the site
     # (this small site has ~25 portal-wide pages; `make bench` measures the city corpus).
@@ -138,17 +147,12 @@ def test_published_rebuild_keeps_feeds_and_equals_clean_build(site, tmp_path, ca
     for n, (kind, shown) in enumerate(FEED_CHANGES.items()):
         inodes = {path: (out / path).stat().st_ino for path in feeds if (out / path).exists()}
         CHANGES[kind](content, theme, settings)
-        after = tree(build(content, out, CACHE_PATH=str(cache), **CACHED, **settings))
-        clean = tree(build(content, tmp_path / f"clean-{n}", CACHE_PATH=str(tmp_path / f"clean-cache-{n}"),
-                           **settings))
-        assert sorted(after) == sorted(clean), kind
-        assert [path for path in clean if after[path] != clean[path]] == [], kind
+        after = rebuild_equals_clean(content, out, cache, settings, tmp_path / f"clean-{n}", kind)
         changed = [path for path in feeds if path in after and after[path] != before[path]]
         assert bool(changed) == shown, (kind, changed)
         if kind == "an update's figure":  # a feed not showing that update is placed again, not remade
             placed = [path for path, inode in inodes.items() if (out / path).stat().st_ino == inode]
             assert placed and set(placed).isdisjoint(changed), (placed, changed)
-        shutil.rmtree(tmp_path / f"clean-{n}")
         before = after
 
 

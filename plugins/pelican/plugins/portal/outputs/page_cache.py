@@ -17,9 +17,9 @@ and returns the text stored under that fingerprint in `<CACHE_PATH>/trang/` when
 one; otherwise it renders and stores. Files the portal writes itself (the open-data sets, the
 feeds) are kept the same way, through `place_or_make()`: `file_key()` fingerprints what a file
 is made from, `stored_files()` finds the files kept under it (placed in the output as hard
-links) and `keep_files()` keeps new ones. The output folder itself is always written whole (Pelican empties it, or
-tools/build.py starts a fresh staging folder), so a deleted or renamed source leaves nothing
-behind. Entries no build used are removed when a build ends.
+links) and `keep_files()` keeps new ones. The output folder itself is always written whole
+(Pelican empties it, or tools/build.py starts a fresh staging folder), so a deleted or renamed
+source leaves nothing behind. Entries no build used are removed when a build ends.
 The folder is safe to delete. PORTAL_INCREMENTAL = False renders every page (as the bench's
 full build does).
 """
@@ -217,9 +217,12 @@ def place_or_make(cache, files, about, items, urls, source, make):
 
 
 def start(portal, settings, context, folder):
-    """Put a PageCache for this build in `context` (when PORTAL_INCREMENTAL is on)."""
-    if settings.get("PORTAL_INCREMENTAL"):
-        context[CONTEXT_KEY] = PageCache(folder, Fingerprints(portal, settings, context))
+    """Put a PageCache for this build in `context` (where PortalWriter finds it) and return
+    it; None when PORTAL_INCREMENTAL is off."""
+    if not settings.get("PORTAL_INCREMENTAL"):
+        return None
+    cache = context[CONTEXT_KEY] = PageCache(folder, Fingerprints(portal, settings, context))
+    return cache
 
 
 def finish(pelican=None):

@@ -32,6 +32,7 @@ class PortalGenerator(Generator):
         self.portal = load_checked(self.settings)
         self.files = OutputFiles(self.output_path)
         self.cards = {}
+        self.incremental = None  # this build's outputs.page_cache.PageCache when PORTAL_INCREMENTAL is on
         self.context["portal"] = self.portal
         self.context["portal_files"] = self.files
 
@@ -40,7 +41,8 @@ class PortalGenerator(Generator):
         self.cards = prepare(self.portal, self.settings, self.context.get("articles", []))
         self.context.update(template_context(self.portal, self.settings))
         self.context["report_forms"] = forms.form_urls(self.portal, self.settings["PORTAL_DATA_URL"])
-        page_cache.start(self.portal, self.settings, self.context, page_cache_folder(self.settings))
+        folder = page_cache_folder(self.settings)
+        self.incremental = page_cache.start(self.portal, self.settings, self.context, folder)
 
     def generate_output(self, writer):
         """Every page kind, badge, feed, data set, form, card and the state stylesheet. The
@@ -122,8 +124,7 @@ class PortalGenerator(Generator):
 
     def _write_feeds(self, writer):
         if feeds_enabled(self.settings):
-            write_feeds(writer, self.files, self.portal, self.context, self.settings,
-                        self.context.get(page_cache.CONTEXT_KEY))
+            write_feeds(writer, self.files, self.portal, self.context, self.settings, self.incremental)
 
     def _write_open_data(self):
         """Writes every data set, one kind after another (a kind's encoded rows are dropped
@@ -159,7 +160,7 @@ class PortalGenerator(Generator):
         else written (and kept, with the page cache on)."""
         source = opendata.source_label(kind, scope)
         about = ("open-data", kind, scope, urls[kind], day, sample)
-        page_cache.place_or_make(self.context.get(page_cache.CONTEXT_KEY), self.files, about, items, urls[kind], source,
+        page_cache.place_or_make(self.incremental, self.files, about, items, urls[kind], source,
                                  lambda: opendata.write_dataset(self.files, urls, kind, items, encoded, scope, day,
                                                                 sample, source))
 
